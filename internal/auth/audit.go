@@ -1,0 +1,56 @@
+package auth
+
+import "time"
+
+// Action names what an audit entry records.
+type Action string
+
+// The actions recorded in the audit log.
+const (
+	ActionLogin         Action = "login"
+	ActionLoginFailed   Action = "login_failed"
+	ActionLogout        Action = "logout"
+	ActionUserAdd       Action = "user_add"
+	ActionUserDisable   Action = "user_disable"
+	ActionUserEnable    Action = "user_enable"
+	ActionUserPassword  Action = "user_password"
+	ActionPasswordOwn   Action = "password_own"
+	ActionBandEdit      Action = "band_edit"
+	ActionIndicatorEdit Action = "indicator_edit"
+)
+
+var actionNames = map[Action]string{
+	ActionLogin:         "登录",
+	ActionLoginFailed:   "登录失败",
+	ActionLogout:        "退出登录",
+	ActionUserAdd:       "新增账号",
+	ActionUserDisable:   "停用账号",
+	ActionUserEnable:    "启用账号",
+	ActionUserPassword:  "重置密码",
+	ActionPasswordOwn:   "修改本人密码",
+	ActionBandEdit:      "修改合理区间",
+	ActionIndicatorEdit: "修改指标版本",
+}
+
+// String returns the Chinese name of the action, or the action itself.
+func (a Action) String() string {
+	if n, ok := actionNames[a]; ok {
+		return n
+	}
+	return string(a)
+}
+
+// AuditEntry is one row of the audit log: who did what to which object,
+// when, from where, and the object before and after (JSON text, "" when
+// there is none).
+type AuditEntry struct {
+	ID      int64
+	At      time.Time
+	ActorID int64  // the account, 0 for the command line or an unknown login
+	Actor   string // login name, or "命令行（OS 用户）"
+	Action  Action
+	Object  string // e.g. "账号 zhangsan"
+	Before  string
+	After   string
+	IP      string
+}
