@@ -31,9 +31,9 @@ func runImport(ctx context.Context, e *env) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	table, ok := ingest.ParseTable(pos[0])
-	if !ok {
-		return court.Errorf(court.Invalid, "未知的数据类别 %q，应为 cases（案件）、people（人员）、funds（执行案款）或 mediations（诉前调解）", pos[0])
+	table, err := ingest.ParseTable(pos[0])
+	if err != nil {
+		return err
 	}
 	if *rejects != "" && !*skip {
 		return court.Errorf(court.Invalid, "--rejects 只能与 --skip-invalid 一起使用")

@@ -1,6 +1,9 @@
 package auth
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Action names what an audit entry records.
 type Action string
@@ -53,4 +56,29 @@ type AuditEntry struct {
 	Before  string
 	After   string
 	IP      string
+}
+
+// AuditQuery selects entries of the audit log, newest first.
+type AuditQuery struct {
+	Actor  string // login name, "" for all
+	Action Action // "" for all
+	Offset int
+	Limit  int
+}
+
+// auditUser is the form of an account in the audit log: never its password.
+type auditUser struct {
+	Login      string `json:"登录名"`
+	Role       string `json:"角色"`
+	Court      string `json:"法院,omitempty"`
+	Department string `json:"部门,omitempty"`
+	Person     string `json:"人员,omitempty"`
+	StaffNo    string `json:"工号,omitempty"`
+	Disabled   bool   `json:"停用"`
+}
+
+// AuditJSON is u as the audit log records it, without any secret.
+func (u User) AuditJSON() string {
+	b, _ := json.Marshal(auditUser{u.Login, u.Role.String(), u.Court, u.Department, u.Person, u.StaffNo, u.Disabled})
+	return string(b)
 }

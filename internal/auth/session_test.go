@@ -103,3 +103,11 @@ func TestActionString(t *testing.T) {
 		t.Error("Action.String is wrong")
 	}
 }
+
+func TestAuditJSON(t *testing.T) {
+	u := User{Login: "tz", Role: RoleChief, Court: "示例市中级人民法院", Department: "民一庭", Disabled: true}
+	want := `{"登录名":"tz","角色":"庭长","法院":"示例市中级人民法院","部门":"民一庭","停用":true}`
+	if got := u.AuditJSON(); got != want {
+		t.Errorf("AuditJSON() = %s, want %s", got, want)
+	}
+}

@@ -56,3 +56,22 @@ func (u *User) Check() error {
 	}
 	return nil
 }
+
+// NewUser checks a new account (login, role and password policy) and hashes
+// its password. The admin page and `zhixiao user add` share it; the store
+// then resolves the post named by court, department and staff number.
+func NewUser(login, role, courtName, department, staffNo, password string, p Params) (User, string, error) {
+	r, err := ParseRole(strings.TrimSpace(role))
+	if err != nil {
+		return User{}, "", err
+	}
+	u := User{Login: strings.TrimSpace(login), Role: r, Court: strings.TrimSpace(courtName),
+		Department: strings.TrimSpace(department), StaffNo: strings.TrimSpace(staffNo)}
+	if err := CheckLogin(u.Login); err != nil {
+		return User{}, "", err
+	}
+	if err := CheckPassword(password); err != nil {
+		return User{}, "", err
+	}
+	return u, HashPassword(password, p), nil
+}

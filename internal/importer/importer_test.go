@@ -40,7 +40,7 @@ func importFile(t *testing.T, db *store.DB, path string, opt importer.Options) (
 // requires the database to be exactly as before each time.
 func TestStrictImportChangesNothing(t *testing.T) {
 	bad := map[string]struct{ content, want string }{
-		"empty":          {"", "为空"},
+		"empty":          {"", "空文件"},
 		"header only":    {header, "没有数据"},
 		"impossible day": {header + "（2025）示0101民初2号,示例市东城区人民法院,民一庭,张三,2025-02-30,,,,\n", "2025-02-30"},
 		"closed before filed": {header +

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -66,6 +68,9 @@ func parseDate(s string, serial bool) (court.Date, string) {
 	if serial && isSerial(s) {
 		return parseSerial(s)
 	}
+	if y, m, d, ok := isoDate(s); ok {
+		return checkDate(y, m, d)
+	}
 	datePart, timePart := splitDateTime(s)
 	if timePart != "" && !validTime(timePart) {
 		return court.NoDate, reasonTimeFormat
@@ -74,14 +79,60 @@ func parseDate(s string, serial bool) (court.Date, string) {
 	if !ok {
 		return court.NoDate, reasonDateFormat
 	}
+	return checkDate(y, m, d)
+}
+
+// isoDate is the fast path for the commonest form, 2025-03-07 (or / or .).
+func isoDate(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != s[7] || s[4] != '-' && s[4] != '/' && s[4] != '.' {
+		return 0, 0, 0, false
+	}
+	if !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+		return 0, 0, 0, false
+	}
+	y = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	return y, int(s[5]-'0')*10 + int(s[6]-'0'), int(s[8]-'0')*10 + int(s[9]-'0'), true
+}
+
+// checkDate turns year, month and day into a Date, or says why it cannot.
+func checkDate(y, m, d int) (court.Date, string) {
 	if y < 1900 || y > 2199 {
 		return court.NoDate, reasonDateRange
 	}
-	date, ok := court.ValidDate(y, m, d)
+	date, ok := validDate(y, m, d)
 	if !ok {
 		return court.NoDate, reasonDateMissing
 	}
 	return date, ""
+}
+
+// validDate is court.ValidDate by arithmetic rather than package time (a
+// test checks every day they accept): the days since 1899-12-30 of a
+// proleptic Gregorian date, after H. Hinnant's days_from_civil.
+func validDate(y, m, d int) (court.Date, bool) {
+	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return court.NoDate, false
+	}
+	if m <= 2 {
+		y--
+	}
+	era, yoe := y/400, y%400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return court.Date(era*146097 + doe - 719468 + 25569), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // firstSerial and lastSerial bound the date serials accepted from a workbook:
@@ -249,38 +300,63 @@ func stripMoneyMarks(s string) (string, bool) {
 	if !strings.Contains(s, ",") {
 		return s, true
 	}
-	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			if i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
-				return "", false
-			}
-			continue
+		if s[i] == ',' && (i == 0 || i == len(s)-1 || !isDigit(s[i-1]) || !isDigit(s[i+1])) {
+			return "", false
 		}
-		b.WriteByte(s[i])
 	}
-	return b.String(), true
+	return s, true
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// parseDecimal reads digits with at most two decimals into 分.
+// parseDecimal reads digits (with the thousands separators that
+// stripMoneyMarks has checked) and at most two decimals into 分.
 func parseDecimal(s string) (court.Money, string) {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if intPart == "" && frac == "" || !allDigits(intPart) || !allDigits(frac) || hasFrac && frac == "" && intPart == "" {
+	intPart, frac, _ := strings.Cut(s, ".")
+	if intPart == "" && frac == "" || !allDigits(frac) {
 		return court.NoMoney, reasonAmountFormat
 	}
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > 2 {
 		return court.NoMoney, reasonAmountScale
 	}
-	intPart = strings.TrimLeft(intPart, "0")
-	if len(intPart) > maxYuanDigits {
-		return court.NoMoney, reasonAmountLarge
+	var yuan int64
+	digits := 0
+	for i := 0; i < len(intPart); i++ {
+		switch c := intPart[i]; {
+		case c == ',':
+		case !isDigit(c):
+			return court.NoMoney, reasonAmountFormat
+		default:
+			if digits > 0 || c != '0' {
+				digits++
+			}
+			yuan = yuan*10 + int64(c-'0')
+		}
+		if digits > maxYuanDigits {
+			return court.NoMoney, reasonAmountLarge
+		}
 	}
-	yuan, _ := strconv.ParseInt("0"+intPart, 10, 64)
 	fen, _ := strconv.ParseInt((frac + "00")[:2], 10, 64)
 	return court.Money(yuan*100 + fen), ""
+}
+
+// trim is strings.TrimSpace with a fast path for text that starts and ends
+// with a visible character, as nearly every cell does.
+func trim(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 {
+		if c := s[len(s)-1]; c > ' ' && c < utf8.RuneSelf {
+			return s
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s); r >= 0x4000 && !unicode.IsSpace(r) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // parseFloatAmount reads a workbook number; ok is false when s is not one.

@@ -50,11 +50,12 @@ CREATE TABLE import_runs (
 
 CREATE TABLE cases (
     id             {{id}},
-    case_no        TEXT NOT NULL UNIQUE, -- canonical 案号, full-width brackets
+    case_no        TEXT NOT NULL,        -- canonical 案号, full-width brackets; unique
     year           INTEGER NOT NULL,
     court_code     TEXT NOT NULL,        -- 法院代字 from the 案号
     type_code      TEXT NOT NULL,        -- 类型代字
     seq            INTEGER NOT NULL,
+    suffix         TEXT,                 -- 之一, 之二 ... after 号; NULL when none
     kind           TEXT NOT NULL,        -- 刑事 / 民事 / 行政 / 执行 / ...
     level          TEXT NOT NULL,        -- 一审 / 二审 / 再审 / 首次执行 / ...
     court_id       BIGINT NOT NULL REFERENCES courts(id),
@@ -76,19 +77,24 @@ CREATE TABLE cases (
     exec_recovered BIGINT,
     efile_on       {{date}},
     efile_reads    INTEGER NOT NULL,
-    row_hash       TEXT NOT NULL,        -- hash of the imported fields, to skip unchanged rows
-    import_id      BIGINT REFERENCES import_runs(id)
+    row_hash       TEXT NOT NULL,        -- FNV-1a 64 (hex) of the stored fields, to skip unchanged rows
+    import_id      BIGINT REFERENCES import_runs(id) -- the import that last wrote the row
 );
+-- The indexes of cases and case_panel are plain CREATE INDEX statements (no
+-- UNIQUE or PRIMARY KEY constraints but the id) so that an import into an
+-- empty table can drop them and build them again at the end, which is much
+-- faster than updating them row by row.
+CREATE UNIQUE INDEX cases_case_no ON cases (case_no);
 CREATE INDEX cases_origin ON cases (origin_no);
 CREATE INDEX cases_court_dept ON cases (court_id, department_id);
 CREATE INDEX cases_judge ON cases (judge_id);
 
 CREATE TABLE case_panel (
     case_id   BIGINT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    ord       INTEGER NOT NULL,
-    person_id BIGINT NOT NULL REFERENCES people(id),
-    PRIMARY KEY (case_id, ord)
+    ord       INTEGER NOT NULL,     -- 1, 2 ... in the order of the export
+    person_id BIGINT NOT NULL REFERENCES people(id)
 );
+CREATE UNIQUE INDEX case_panel_key ON case_panel (case_id, ord);
 CREATE INDEX case_panel_person ON case_panel (person_id);
 
 CREATE TABLE case_changes (

@@ -1,0 +1,1 @@
+/work/main/internal/store/indicator_sql.go

@@ -1,0 +1,1 @@
+/work/main/internal/store/indicator_sql_test.go

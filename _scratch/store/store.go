@@ -1,0 +1,194 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// DefaultPath is the SQLite file Open uses when the DSN is empty.
+const DefaultPath = "./zhixiao.db"
+
+// connectTimeout bounds the time Open waits for a PostgreSQL server.
+const connectTimeout = 5 * time.Second
+
+// DB is an open database, SQLite or PostgreSQL, with its migrations applied.
+// It is safe for concurrent use.
+type DB struct {
+	db      *sql.DB
+	dialect string // DialectSQLite or DialectPostgres
+	where   string // the file or the server, for messages (no password)
+}
+
+// Open opens the database named by dsn and applies the pending migrations.
+// A dsn that starts with postgres:// or postgresql:// names a PostgreSQL
+// database; anything else is the path of a SQLite file (DefaultPath when
+// empty), created when missing.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var db *DB
+	var err error
+	if isPostgres(dsn) {
+		db, err = openPostgres(ctx, dsn)
+	} else {
+		db, err = openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// sqlitePragmas are set on every SQLite connection: write-ahead log, foreign
+// keys, a generous wait for locks, and write transactions that take the
+// write lock at BEGIN (read-only ones do not).
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
+	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_txlock=immediate"
+
+func openSQLite(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		path = DefaultPath
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, court.Errorf(court.Invalid, "SQLite 数据库路径“%s”不能包含 ? 或 #", path)
+	}
+	sdb, err := sql.Open("sqlite", path+"?"+sqlitePragmas)
+	if err != nil {
+		return nil, &court.Error{Kind: court.Internal, Message: "无法打开 SQLite 数据库 " + path, Err: err}
+	}
+	sdb.SetMaxOpenConns(8)
+	sdb.SetMaxIdleConns(4)
+	sdb.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sdb.PingContext(ctx); err != nil {
+		sdb.Close()
+		return nil, &court.Error{Kind: court.Invalid, Message: "无法打开 SQLite 数据库 " + path + "（请检查路径和目录权限）", Err: err}
+	}
+	return &DB{db: sdb, dialect: DialectSQLite, where: path}, nil
+}
+
+func openPostgres(ctx context.Context, dsn string) (*DB, error) {
+	where := redact(dsn)
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, &court.Error{Kind: court.Invalid, Message: "PostgreSQL 连接串“" + where + "”无效", Err: err}
+	}
+	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > connectTimeout {
+		cfg.ConnectTimeout = connectTimeout
+	}
+	sdb := stdlib.OpenDB(*cfg)
+	sdb.SetMaxOpenConns(16)
+	sdb.SetMaxIdleConns(4)
+	sdb.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, connectTimeout+time.Second)
+	defer cancel()
+	if err := sdb.PingContext(pctx); err != nil {
+		sdb.Close()
+		return nil, &court.Error{Kind: court.Invalid, Message: fmt.Sprintf(
+			"无法连接 PostgreSQL 数据库 %s：%s（请确认服务已启动、地址端口正确、用户有权访问该数据库）", where, pgReason(err)), Err: err}
+	}
+	return &DB{db: sdb, dialect: DialectPostgres, where: where}, nil
+}
+
+// pgReason says in Chinese why a connection failed.
+func pgReason(err error) string {
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &pgErr) && pgErr.Code == "3D000":
+		return "数据库不存在"
+	case errors.As(err, &pgErr) && (pgErr.Code == "28P01" || pgErr.Code == "28000"):
+		return "用户名或密码错误，或不允许该用户登录"
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "timeout"):
+		return fmt.Sprintf("%d 秒内未能建立连接", int(connectTimeout/time.Second))
+	case strings.Contains(err.Error(), "refused"):
+		return "连接被拒绝"
+	}
+	return "连接失败"
+}
+
+// redact removes the password from a PostgreSQL URL.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	return u.String()
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.db.Close() }
+
+// Dialect returns "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect }
+
+// dialectName is Dialect, for the files of this package.
+func (db *DB) dialectName() string { return db.dialect }
+
+// sqlDB is the underlying pool, for the read-only queries of this package.
+func (db *DB) sqlDB() *sql.DB { return db.db }
+
+// pg reports whether the database is PostgreSQL.
+func (db *DB) pg() bool { return db.dialect == DialectPostgres }
+
+// querier is what *sql.DB, *sql.Tx and *sql.Conn have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// rebind turns the ? placeholders of q into PostgreSQL's $1, $2 ...; the
+// queries of this package have no ? inside string literals.
+func (db *DB) rebind(q string) string {
+	if !db.pg() || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// wrap gives err, unless it already is a *court.Error, the kind Internal and
+// a Chinese message naming what failed. Use as defer wrap(&err, "读取法院").
+func wrap(errp *error, what string) {
+	err := *errp
+	if err == nil {
+		return
+	}
+	var ce *court.Error
+	if errors.As(err, &ce) {
+		return
+	}
+	*errp = &court.Error{Kind: court.Internal, Message: what + "失败", Err: err}
+}

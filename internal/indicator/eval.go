@@ -1,0 +1,462 @@
+package indicator
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// Filter narrows a query to case kinds and levels; empty means all. Filters
+// apply to the case an indicator attributes a row to: the 一审 case for
+// reversal_rate, the receipt's case for funds (INDICATORS.md, attribution).
+type Filter struct {
+	Kinds  []court.Kind
+	Levels []court.Level
+}
+
+func (f Filter) pass(k court.Kind, l court.Level) bool {
+	return (len(f.Kinds) == 0 || containsKind(f.Kinds, k)) && (len(f.Levels) == 0 || containsLevel(f.Levels, l))
+}
+
+// casesPerChunk is the work unit of the parallel pass.
+const casesPerChunk = 1 << 15
+
+// concreteRange is a rangeSpec resolved for one period: lo <= col <= hi.
+type concreteRange struct {
+	col    int
+	lo, hi court.Date
+}
+
+// run is one evaluation of a plan over a range of judge units for one period.
+type run struct {
+	s        *Snapshot
+	pl       *plan
+	t        tenv
+	t0, t1   court.Date
+	filter   Filter
+	pass     []bool            // per profile
+	ranges   [][]concreteRange // per counter
+	ops      []op              // per counter
+	dateCols [3][]court.Date
+	l0, l1   int32
+	courts   []int32 // courts whose mediations count
+	acc      []int64 // (l1-l0) x nslots, rows of judge units
+	courtAcc []int64 // courts x nslots, mediation slots only
+	chunks   []chunk
+	medLo    [][]int32 // per median collector, per leaf - l0
+	medHi    [][]int32
+	leafOf   []int32 // chunk of each leaf - l0
+}
+
+type chunk struct {
+	l0, l1 int32
+	med    [][]int32
+}
+
+func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run {
+	r := &run{s: s, pl: pl, t: tenv{int64(p.From), int64(p.To)}, t0: p.From, t1: p.To, filter: f,
+		dateCols: [3][]court.Date{s.filed, s.closed, s.efile}, l0: l0, l1: l1}
+	r.pass = make([]bool, len(pl.profiles))
+	for i, pk := range pl.profiles {
+		r.pass[i] = f.pass(pk.kind, pk.level)
+	}
+	r.ranges = make([][]concreteRange, len(pl.counters))
+	r.ops = make([]op, len(pl.counters))
+	for ci, c := range pl.counters {
+		rs := resolveRanges(c.ranges, r.t)
+		r.ranges[ci] = rs
+		o := op{value: c.value, nr: uint8(min(len(rs), 2)), slot: c.slot, slot2: c.roleSlot}
+		if c.value == vMedian {
+			o.slot2 = c.median
+		}
+		if len(rs) == 1 {
+			o.col, o.lo, o.hi = uint8(rs[0].col), rs[0].lo, rs[0].hi
+		}
+		r.ops[ci] = o
+	}
+	ns := pl.nslots
+	r.acc = make([]int64, int(l1-l0)*ns)
+	r.courtAcc = make([]int64, len(s.courtName)*ns)
+	r.medLo = make([][]int32, pl.nmedians)
+	r.medHi = make([][]int32, pl.nmedians)
+	for m := range pl.nmedians {
+		r.medLo[m] = make([]int32, l1-l0)
+		r.medHi[m] = make([]int32, l1-l0)
+	}
+	r.leafOf = make([]int32, l1-l0)
+	start := l0
+	for l := l0; l < l1; l++ {
+		if s.leafCaseStart[l+1]-s.leafCaseStart[start] >= casesPerChunk || l == l1-1 {
+			for k := start; k <= l; k++ {
+				r.leafOf[k-l0] = int32(len(r.chunks))
+			}
+			r.chunks = append(r.chunks, chunk{l0: start, l1: l + 1})
+			start = l + 1
+		}
+	}
+	return r
+}
+
+func resolveRanges(specs []rangeSpec, t tenv) []concreteRange {
+	var out []concreteRange
+	for _, sp := range specs {
+		v := sp.b.c + sp.b.t0*t.t0 + sp.b.t1*t.t1
+		k := -1
+		for i := range out {
+			if out[i].col == sp.col {
+				k = i
+			}
+		}
+		if k < 0 {
+			out = append(out, concreteRange{col: sp.col, lo: 1, hi: openDay - 1})
+			k = len(out) - 1
+		}
+		lo, hi := int64(out[k].lo), int64(out[k].hi)
+		switch sp.b.op {
+		case "<":
+			hi = min(hi, v-1)
+		case "<=":
+			hi = min(hi, v)
+		case ">":
+			lo = max(lo, v+1)
+		case ">=":
+			lo = max(lo, v)
+		case "=":
+			lo, hi = max(lo, v), min(hi, v)
+		}
+		out[k].lo, out[k].hi = court.Date(max(lo, 1)), court.Date(min(hi, int64(openDay-1)))
+	}
+	return out
+}
+
+// execute runs every chunk, and the mediations, on up to GOMAXPROCS goroutines.
+func (r *run) execute() {
+	jobs := len(r.chunks) + 1
+	workers := min(runtime.GOMAXPROCS(0), jobs)
+	if jobs <= 2 {
+		workers = 1
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				j := int(next.Add(1) - 1)
+				if j >= jobs {
+					return
+				}
+				if j == len(r.chunks) {
+					r.mediations()
+					continue
+				}
+				r.chunk(&r.chunks[j])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// cursors walk the sparse case-ordered lists along a chunk's cases.
+type cursors struct {
+	amt, desc int
+}
+
+func lowerBound(xs []int32, v int32) int {
+	return sort.Search(len(xs), func(i int) bool { return xs[i] >= v })
+}
+
+func (r *run) chunk(c *chunk) {
+	s, pl := r.s, r.pl
+	ns := pl.nslots
+	c.med = make([][]int32, pl.nmedians)
+	first := s.leafCaseStart[c.l0]
+	cur := cursors{amt: lowerBound(s.amtCase, first), desc: lowerBound(s.descOwner, first)}
+	ref := lowerBound(s.refOrigin, first)
+	panel := lowerBound(s.panelLeaf, c.l0)
+	t0, t1 := r.t0, r.t1
+	filed, closed, prof, pass := s.filed, s.closed, pl.prof, r.pass
+	slowStart, slowFlat := pl.slowStart, pl.slowFlat
+	// Counts per profile and state, added to the unit's row once per unit.
+	cnt := make([]int32, len(pl.lists))
+	var touched []int32
+	for l := c.l0; l < c.l1; l++ {
+		row := r.acc[int(l-r.l0)*ns : int(l-r.l0+1)*ns]
+		for m := range c.med {
+			r.medLo[m][l-r.l0] = int32(len(c.med[m]))
+		}
+		lo, hi := s.leafCaseStart[l], s.leafCaseStart[l+1]
+		for i := lo; i < hi; i++ {
+			st := caseState(filed[i], closed[i], t0, t1)
+			if st == 0 {
+				continue
+			}
+			p := prof[i]
+			if !pass[p] {
+				continue
+			}
+			k := int(p)<<4 | st
+			if cnt[k] == 0 {
+				touched = append(touched, int32(k))
+			}
+			cnt[k]++
+			if a, b := slowStart[k], slowStart[k+1]; a < b {
+				r.slow(slowFlat[a:b], i, row, c, &cur)
+			}
+		}
+		r.flush(cnt, touched, row)
+		touched = touched[:0]
+		for ; ref < len(s.refOrigin) && s.refOrigin[ref] < hi; ref++ {
+			r.originRow(s.refOrigin[ref], s.refCase[ref], row)
+		}
+		for ; panel < len(s.panelLeaf) && s.panelLeaf[panel] == l; panel++ {
+			r.panelRow(s.panelCase[panel], row)
+		}
+		r.fundRows(s.funds.leafStart[l], s.funds.leafStart[l+1], row)
+		for m := range c.med {
+			r.medHi[m][l-r.l0] = int32(len(c.med[m]))
+		}
+	}
+}
+
+// flush adds the counts per profile and state of one unit to its row.
+func (r *run) flush(cnt []int32, touched []int32, row []int64) {
+	pl := r.pl
+	for _, k := range touched {
+		n := int64(cnt[k])
+		cnt[k] = 0
+		e := &pl.lists[k]
+		for _, slot := range e.fast {
+			row[slot] += n
+		}
+		for _, ci := range e.agg {
+			cc := &pl.counters[ci]
+			kw := pl.kindW[k>>4]
+			row[cc.slot] += n * kw * weightScale
+			row[cc.roleSlot] += n * kw * pl.roleW[k>>4]
+		}
+	}
+}
+
+// caseState returns the state bits of a case for [t0, t1].
+func caseState(f, c, t0, t1 court.Date) int {
+	st := 0
+	if f < t0 {
+		if c >= t0 {
+			st = stPendingStart
+		}
+	} else if f <= t1 {
+		st = stFiled
+	}
+	if c >= t0 && c <= t1 {
+		st |= stClosed
+	} else if c > t1 && f <= t1 {
+		st |= stPendingEnd
+	}
+	return st
+}
+
+// op is a counter resolved for one run: its first range inline.
+type op struct {
+	value  valueKind
+	nr     uint8 // number of ranges; beyond one, see run.ranges
+	col    uint8
+	lo, hi court.Date
+	slot   int32
+	slot2  int32 // roleSlot or median collector
+}
+
+func (r *run) inRanges(ci int32, i int32) bool {
+	o := &r.ops[ci]
+	switch o.nr {
+	case 0:
+		return true
+	case 1:
+		x := r.dateCols[o.col][i]
+		return x >= o.lo && x <= o.hi
+	}
+	for _, rg := range r.ranges[ci] {
+		x := r.dateCols[rg.col][i]
+		if x < rg.lo || x > rg.hi {
+			return false
+		}
+	}
+	return true
+}
+
+// slow adds a case to the counters that need the case itself.
+func (r *run) slow(list []int32, i int32, row []int64, c *chunk, cur *cursors) {
+	s, pl := r.s, r.pl
+	for _, ci := range list {
+		o := &r.ops[ci]
+		if o.nr != 0 && !r.inRanges(ci, i) {
+			continue
+		}
+		switch o.value {
+		case vCount:
+			row[o.slot]++
+		case vLinear:
+			if v, ok := pl.counters[ci].lin.eval(i, &r.t); ok {
+				row[o.slot] += v
+			}
+		case vMedian:
+			if v, ok := pl.counters[ci].lin.eval(i, &r.t); ok {
+				row[o.slot]++
+				c.med[o.slot2] = append(c.med[o.slot2], int32(v))
+			}
+		case vExecAmount, vExecRecovered:
+			for cur.amt < len(s.amtCase) && s.amtCase[cur.amt] < i {
+				cur.amt++
+			}
+			if cur.amt < len(s.amtCase) && s.amtCase[cur.amt] == i {
+				m := s.execAmount[cur.amt]
+				if o.value == vExecRecovered {
+					m = s.execRecovered[cur.amt]
+				}
+				row[o.slot] += int64(max(m, 0))
+			}
+		case vDescendants:
+			for cur.desc < len(s.descOwner) && s.descOwner[cur.desc] < i {
+				cur.desc++
+			}
+			if cur.desc < len(s.descOwner) && s.descOwner[cur.desc] == i {
+				row[o.slot] += int64(s.descendantsBy(cur.desc, r.t1))
+			}
+		case vWeight:
+			p := pl.prof[i]
+			kw := pl.kindW[p]
+			row[o.slot] += kw * weightScale
+			row[o.slot2] += kw * pl.roleW[p]
+		}
+	}
+}
+
+// descendantsBy counts the descendants of descOwner[k] filed on or before t1.
+func (s *Snapshot) descendantsBy(k int, t1 court.Date) int {
+	n := 0
+	for _, d := range s.desc[s.descStart[k]:s.descStart[k+1]] {
+		if s.filed[d] > t1 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// originRow adds case rc, which names case o as its 原审, to the counters
+// attributed to o's unit; the filter applies to o.
+func (r *run) originRow(o, rc int32, row []int64) {
+	pl := r.pl
+	if !r.pass[pl.prof[o]] {
+		return
+	}
+	st := caseState(r.s.filed[rc], r.s.closed[rc], r.t0, r.t1)
+	if st == 0 {
+		return
+	}
+	p := pl.prof[rc]
+	e := &pl.originLists[int(p)<<4|st]
+	for _, k := range e.fast {
+		row[k]++
+	}
+	for _, ci := range e.slow {
+		cc := &pl.counters[ci]
+		if !r.inRanges(ci, rc) {
+			continue
+		}
+		switch cc.value {
+		case vCount:
+			row[cc.slot]++
+		case vLinear:
+			if v, ok := cc.lin.eval(rc, &r.t); ok {
+				row[cc.slot] += v
+			}
+		case vExecAmount, vExecRecovered:
+			if v, ok := r.s.amount(rc, cc.value == vExecRecovered); ok {
+				row[cc.slot] += v
+			}
+		}
+	}
+}
+
+// panelRow adds the member's share of a panel case to the judge unit's
+// role-weighted slots.
+func (r *run) panelRow(i int32, row []int64) {
+	pl := r.pl
+	st := caseState(r.s.filed[i], r.s.closed[i], r.t0, r.t1)
+	if st == 0 {
+		return
+	}
+	p := pl.prof[i]
+	if !r.pass[p] {
+		return
+	}
+	for _, ci := range pl.weightLists[int(p)<<4|st] {
+		if r.inRanges(ci, i) {
+			row[pl.counters[ci].roleSlot] += pl.kindW[p] * pl.memberW
+		}
+	}
+}
+
+// fundRows adds the receipts [j0, j1) to their case's unit.
+func (r *run) fundRows(j0, j1 int32, row []int64) {
+	if len(r.pl.activeFunds) == 0 {
+		return
+	}
+	f := &r.s.funds
+	for j := j0; j < j1; j++ {
+		if f.received[j] < r.t0 || f.received[j] > r.t1 || !r.pass[r.pl.prof[f.caseIdx[j]]] {
+			continue
+		}
+		r.fundTerms(j, row)
+	}
+}
+
+func (r *run) fundTerms(j int32, row []int64) {
+outer:
+	for _, ft := range r.pl.activeFunds {
+		t := &r.pl.fundTerms[ft]
+		for _, c := range t.cond {
+			if !c(j, &r.t) {
+				continue outer
+			}
+		}
+		row[t.slot]++
+	}
+}
+
+// mediations adds the pre-litigation mediations to their courts. They have
+// no case, kind or level: the query's filters do not apply to them.
+func (r *run) mediations() {
+	m := &r.s.meds
+	if len(r.pl.activeMeds) == 0 {
+		return
+	}
+	ns := r.pl.nslots
+	for _, c := range r.courts {
+		row := r.courtAcc[int(c)*ns : int(c+1)*ns]
+		for j := m.courtStart[c]; j < m.courtStart[c+1]; j++ {
+		terms:
+			for _, mt := range r.pl.activeMeds {
+				t := &r.pl.medTerms[mt]
+				d := m.ended[j]
+				if t.registered {
+					d = m.registered[j]
+				}
+				if d == court.NoDate || d < r.t0 || d > r.t1 {
+					continue
+				}
+				for _, cond := range t.cond {
+					if !cond(j, &r.t) {
+						continue terms
+					}
+				}
+				row[t.slot]++
+			}
+		}
+	}
+}

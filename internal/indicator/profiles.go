@@ -1,0 +1,185 @@
+package indicator
+
+import (
+	"math"
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// profileKey is what the plan needs to know of a case apart from its dates:
+// the outcomes of the static predicates, its kind and level (filters, kind
+// weight) and whether it has a panel (role weight).
+type profileKey struct {
+	cat, num [2]uint64
+	kind     court.Kind
+	level    court.Level
+	panel    bool
+}
+
+// maxPredicates bounds the static predicates of each sort in one plan.
+const maxPredicates = 128
+
+// computeProfiles gives every case its profile. Categorical predicates are
+// evaluated once per distinct combination of the categorical columns they
+// can read; the others once per case.
+func (pl *plan) computeProfiles() error {
+	s := pl.s
+	var catQ, numQ []int32
+	pl.predBit = make([]int, len(pl.preds))
+	useCause, useOrigin := false, false
+	for q, p := range pl.preds {
+		if p.categorical {
+			pl.predBit[q] = len(catQ)
+			catQ = append(catQ, int32(q))
+			for _, col := range p.node.columns() {
+				useCause = useCause || col == "cause" || col == "origin.cause"
+				useOrigin = useOrigin || len(col) > 7 && col[:7] == "origin."
+			}
+		} else {
+			pl.predBit[q] = len(numQ)
+			numQ = append(numQ, int32(q))
+		}
+	}
+	if len(catQ) > maxPredicates || len(numQ) > maxPredicates {
+		return court.Errorf(court.Invalid, "指标定义中的不同条件超过 %d 组，无法编译", maxPredicates)
+	}
+	tuples := map[[2]uint64]int32{}
+	var tupleBits [][2]uint64
+	profiles := map[profileKey]uint16{}
+	pl.prof = make([]uint16, s.n)
+	for i := range int32(s.n) {
+		k := s.tupleKey(i, useCause, useOrigin)
+		t, ok := tuples[k]
+		if !ok {
+			var bits [2]uint64
+			for b, q := range catQ {
+				if pl.preds[q].eval(i, nil) {
+					bits[b>>6] |= 1 << (b & 63)
+				}
+			}
+			t = int32(len(tupleBits))
+			tuples[k] = t
+			tupleBits = append(tupleBits, bits)
+		}
+		var nb [2]uint64
+		for b, q := range numQ {
+			if pl.preds[q].eval(i, nil) {
+				nb[b>>6] |= 1 << (b & 63)
+			}
+		}
+		pk := profileKey{cat: tupleBits[t], num: nb, kind: s.kind[i], level: s.level[i], panel: s.flags[i]&flagHasPanel != 0}
+		p, ok := profiles[pk]
+		if !ok {
+			if len(pl.profiles) > math.MaxUint16 {
+				return court.Errorf(court.Invalid, "案件的条件组合过多，无法编译指标定义")
+			}
+			p = uint16(len(pl.profiles))
+			profiles[pk] = p
+			pl.profiles = append(pl.profiles, pk)
+		}
+		pl.prof[i] = p
+	}
+	pl.kindW = make([]int64, len(pl.profiles))
+	pl.roleW = make([]int64, len(pl.profiles))
+	for p, pk := range pl.profiles {
+		pl.kindW[p] = pl.weights.kindWeight(pk.kind, pk.level)
+		pl.roleW[p] = fixed(pl.weights.Sole)
+		if pk.panel {
+			pl.roleW[p] = fixed(pl.weights.InCharge)
+		}
+	}
+	return nil
+}
+
+// tupleKey packs the categorical columns of case i (and of its 原审 case).
+func (s *Snapshot) tupleKey(i int32, useCause, useOrigin bool) [2]uint64 {
+	one := func(j int32) uint64 {
+		k := uint64(s.kind[j]) | uint64(s.level[j])<<8 | uint64(s.closeMethod[j])<<16 |
+			uint64(s.track[j])<<24 | uint64(s.flags[j])<<32
+		if useCause {
+			k |= uint64(s.cause[j]) << 40
+		}
+		return k
+	}
+	k := [2]uint64{one(i), 0}
+	if o := s.origin[i]; useOrigin && o >= 0 {
+		k[1] = one(o) | 1<<63
+	}
+	return k
+}
+
+// buildLists fills, for every profile and state, the counters a case adds
+// to. used selects counters (nil: all).
+func (pl *plan) buildLists(used []bool) {
+	np := len(pl.profiles)
+	pl.lists = make([]caseList, np*stStates)
+	pl.originLists = make([]caseList, np*stStates)
+	pl.weightLists = make([][]int32, np*stStates)
+	for p := range np {
+		for st := 1; st < stStates; st++ {
+			for ci := range pl.counters {
+				c := &pl.counters[ci]
+				if (used != nil && !used[ci]) || c.setMask&uint8(st) == 0 || !pl.holds(p, c.static) {
+					continue
+				}
+				l := &pl.lists[p*stStates+st]
+				if c.origin {
+					l = &pl.originLists[p*stStates+st]
+				}
+				switch {
+				case c.value == vCount && len(c.ranges) == 0:
+					l.fast = append(l.fast, c.slot)
+				case c.value == vWeight && len(c.ranges) == 0 && !c.origin:
+					l.agg = append(l.agg, int32(ci))
+				default:
+					l.slow = append(l.slow, int32(ci))
+				}
+				if c.value == vWeight && !c.origin {
+					pl.weightLists[p*stStates+st] = append(pl.weightLists[p*stStates+st], int32(ci))
+				}
+			}
+		}
+	}
+	pl.slowStart = make([]int32, len(pl.lists)+1)
+	pl.slowFlat = nil
+	for k := range pl.lists {
+		pl.slowFlat = append(pl.slowFlat, pl.lists[k].slow...)
+		pl.slowStart[k+1] = int32(len(pl.slowFlat))
+	}
+}
+
+// restrict returns a plan for a subset of its indicators, sharing the
+// profiles.
+func (pl *plan) restrict(ids []string) (*plan, error) {
+	sub := *pl
+	sub.inds = nil
+	used := make([]bool, len(pl.counters))
+	sub.activeFunds, sub.activeMeds = nil, nil
+	seenF, seenM := map[int32]bool{}, map[int32]bool{}
+	for _, id := range ids {
+		var found *compiledIndicator
+		for k := range pl.inds {
+			if pl.inds[k].def.ID == id {
+				found = &pl.inds[k]
+			}
+		}
+		if found == nil {
+			return nil, court.Errorf(court.NotFound, "未知指标“%s”", id)
+		}
+		sub.inds = append(sub.inds, *found)
+		for _, r := range append(append([]termRef(nil), found.num...), found.den...) {
+			switch {
+			case r.src == refCaseTerm:
+				used[r.idx] = true
+			case r.src == refFundTerm && !seenF[r.idx]:
+				seenF[r.idx] = true
+				sub.activeFunds = append(sub.activeFunds, r.idx)
+			case r.src == refMedTerm && !seenM[r.idx]:
+				seenM[r.idx] = true
+				sub.activeMeds = append(sub.activeMeds, r.idx)
+			}
+		}
+	}
+	sub.buildLists(used)
+	return &sub, nil
+}

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// dashboardPage is the data of a unit's 驾驶舱.
+type dashboardPage struct {
+	Unit     *unit
+	Period   periodSel
+	Periods  []periodChoice
+	Kind     string
+	Kinds    []string
+	Groups   []tileGroup
+	Ages     *ageChart
+	Engine   bool // whether the indicator engine is loaded
+	AsOf     court.Date
+	BandNote string
+}
+
+// dashboardKinds are the case kinds of the kind filter.
+var dashboardKinds = []string{"刑事", "民事", "行政", "执行"}
+
+// home answers GET /: the dashboard of the visitor's own unit.
+func (s *Server) home(w http.ResponseWriter, r *http.Request, v *visitor) error {
+	kind, id := homeUnit(v.Scope)
+	http.Redirect(w, r, unitURL(kind, id), http.StatusSeeOther)
+	return nil
+}
+
+// dashboard answers GET /units/{kind}/{id}?p=&from=&to=&kind=.
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, v *visitor) error {
+	u, _, err := s.resolveUnit(r.Context(), v, r.PathValue("kind"), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	fq, err := s.parseFigureQuery(r, u)
+	if err != nil {
+		return err
+	}
+	p := dashboardPage{Unit: u, Period: fq.Period, Periods: periodChoices, Kind: fq.Kind, Kinds: dashboardKinds, AsOf: s.today()}
+	if s.bands != nil && s.bands.Illustrative {
+		p.BandNote = "参考区间为示意数值（" + s.bands.Label + "），仅供演示，不是最高人民法院公布的合理区间。"
+	}
+	if eng := s.engine.Load(); eng != nil {
+		p.Engine = true
+		if p.Groups, p.Ages, err = s.dashboardFigures(eng, fq); err != nil {
+			return err
+		}
+	}
+	return s.render(w, http.StatusOK, "dashboard", view{Title: "驾驶舱 · " + u.Name, Nav: "dashboard", Visitor: v, CSRF: v.Session.CSRF, Data: p})
+}
+
+// parseFigureQuery reads the period and kind of a figures request.
+func (s *Server) parseFigureQuery(r *http.Request, u *unit) (*figureQuery, error) {
+	q := r.URL.Query()
+	per, err := parsePeriod(q, s.today())
+	if err != nil {
+		return nil, err
+	}
+	kind := q.Get("kind")
+	f, err := kindFilter(kind)
+	if err != nil {
+		return nil, err
+	}
+	return &figureQuery{Unit: u, Period: per, Kind: kind, Filter: f}, nil
+}

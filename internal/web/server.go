@@ -1,0 +1,93 @@
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/indicator"
+)
+
+// Config is how the web app behaves; build it in run() and pass it to New.
+type Config struct {
+	// SecureCookies marks cookies Secure on every request. Without it they
+	// are Secure when the request came over TLS, or through a trusted proxy
+	// that says X-Forwarded-Proto: https.
+	SecureCookies bool
+	// TrustProxy honours X-Forwarded-Proto and X-Forwarded-For from the
+	// reverse proxy in front of the server.
+	TrustProxy bool
+	Limits     auth.Limits
+	Sessions   auth.SessionPolicy
+	Passwords  auth.Params
+	Now        func() time.Time
+	Log        *slog.Logger
+}
+
+// DefaultConfig is the production configuration.
+func DefaultConfig() Config {
+	return Config{
+		Limits:    auth.DefaultLimits(),
+		Sessions:  auth.DefaultSessionPolicy(),
+		Passwords: auth.DefaultParams(),
+		Now:       time.Now,
+		Log:       slog.Default(),
+	}
+}
+
+// Deps are the services the web app runs on.
+type Deps struct {
+	Accounts Accounts
+	Data     Data
+	Engine   *indicator.Engine  // nil until the snapshot is built; see SetEngine
+	Bands    *indicator.BandSet // the bands tiles are judged against; nil for none
+}
+
+// Server is the web app.
+type Server struct {
+	cfg      Config
+	accounts Accounts
+	data     Data
+	engine   atomic.Pointer[indicator.Engine]
+	bands    *indicator.BandSet
+	pages    *pages
+	assets   *assets
+	handler  http.Handler
+	dummy    string // a password hash to verify against for unknown logins
+}
+
+// New builds the web app: it parses every template and hashes every static
+// file, so that a broken template stops the start, not a request.
+func New(cfg Config, deps Deps) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, bands: deps.Bands, assets: a}
+	s.engine.Store(deps.Engine)
+	if s.pages, err = loadPages(a); err != nil {
+		return nil, err
+	}
+	s.dummy = auth.HashPassword("dummy-password-1", cfg.Passwords)
+	mux := http.NewServeMux()
+	s.routes(mux)
+	s.handler = s.secureHeaders(s.crossOrigin(s.loadSession(mux)))
+	return s, nil
+}
+
+// SetEngine replaces the indicator engine, after an import or once the
+// snapshot built at start-up is ready; requests in flight keep the old one.
+func (s *Server) SetEngine(e *indicator.Engine) { s.engine.Store(e) }
+
+// ServeHTTP serves the web app.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) now() time.Time { return s.cfg.Now().UTC().Truncate(time.Second) }
