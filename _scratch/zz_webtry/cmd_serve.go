@@ -69,7 +69,11 @@ func loadEngine(ctx context.Context, db *store.DB, srv *web.Server, out io.Write
 		log.Error("build indicator snapshot", slog.Any("err", err))
 		return
 	}
-	srv.SetEngine(eng)
+	asOf, err := db.LatestDay(ctx)
+	if err != nil {
+		log.Error("read the data's latest day", slog.Any("err", err))
+	}
+	srv.SetEngine(eng, asOf)
 	fmt.Fprintf(out, "指标快照已载入：%d 件案件，用时 %.1f 秒\n", eng.Snapshot().Len(), time.Since(start).Seconds())
 }
 

@@ -44,7 +44,7 @@ func (s *sim) file(d court.Date, sp spec) error {
 	if err := s.sink.Case(c); err != nil {
 		return err
 	}
-	s.windowCases++
+	s.kept++
 	if sp.typ.isExec() {
 		if err := s.funds(c); err != nil {
 			return err

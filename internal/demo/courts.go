@@ -30,7 +30,7 @@ type basicCourt struct {
 // basicCourts are the 基层法院 in the order Config.Courts takes them. The
 // first one has the 行政审判庭 that hears the whole city's first-instance
 // administrative cases (集中管辖).
-var basicCourts = []basicCourt{
+var basicCourts = [MaxCourts]basicCourt{
 	{"示例市东城区人民法院", "示0101", 1.25, sizeUrbanLarge, nil},
 	{"示例市西城区人民法院", "示0102", 1.15, sizeUrbanLarge, nil},
 	{"示例市南山区人民法院", "示0103", 1.00, sizeUrban, nil},
@@ -54,7 +54,7 @@ var basicCourts = []basicCourt{
 }
 
 // MaxCourts is the largest Config.Courts: the number of 基层法院 示例市 has names for.
-var MaxCourts = len(basicCourts)
+const MaxCourts = 20
 
 // role is what a department does, for routing cases to it.
 type role uint8

@@ -86,10 +86,9 @@ type org struct {
 // draft is a person before names are settled and judges are made.
 type draft struct {
 	court.Person
-	dept  *dept
-	load  float64
-	core  bool // one of the first judges of a department, in post throughout
-	slotN int  // position within its slot
+	dept *dept
+	load float64
+	core bool // one of the first three judges of a department, in post throughout
 }
 
 // scaleFor is how many times the default staffing a city of cfg needs, so
@@ -156,8 +155,8 @@ func staffCourt(r rng, cfg Config, ci *courtInfo, plan []deptPlan, scale float64
 			if !s.fixed {
 				n = int(math.Round(float64(n) * scale))
 			}
-			for k := range n {
-				dr := &draft{dept: d, slotN: k}
+			for range n {
+				dr := &draft{dept: d}
 				dr.Person = court.Person{Court: ci.Name, Department: d.name, Name: names.drawUnique(r, taken),
 					Category: s.category, Title: s.title, Active: true}
 				if s.category == court.CategoryJudge {

@@ -51,7 +51,7 @@ type sim struct {
 	fresh            []freshPair
 	freshPick        weights
 	kids             []child
-	windowCases      int // cases filed in the window so far
+	kept             int // cases given to the sink in the current phase (warm-up, then window)
 	windowTarget     int // cases the window must have
 	med              mediations
 }
@@ -114,7 +114,7 @@ func (s *sim) buildFreshMix() {
 	s.freshPick = newWeights(ws...)
 }
 
-// run emits the whole city.
+// run emits the whole city: the organisation, the warm-up, the window.
 func (s *sim) run() error {
 	if err := s.emitOrg(); err != nil {
 		return err
@@ -123,7 +123,17 @@ func (s *sim) run() error {
 	for d := s.start; d <= s.end; d++ {
 		windowWeight += filingWeight(d) * growthFactor(d, s.start)
 	}
-	rate := float64(s.cfg.Cases) * freshShare / windowWeight
+	if err := s.warmUp(float64(s.cfg.Cases) * freshShare / windowWeight); err != nil {
+		return err
+	}
+	s.windowTarget = s.cfg.Cases - s.kept
+	s.kept = 0
+	return s.window(windowWeight)
+}
+
+// warmUp files the cases of the three years before the window at rate
+// fresh cases per unit of filing weight. Few of them are kept.
+func (s *sim) warmUp(rate float64) error {
 	acc := 0.0
 	for d := s.warm; d < s.start; d++ {
 		s.advance(d)
@@ -137,8 +147,13 @@ func (s *sim) run() error {
 			}
 		}
 	}
-	s.windowTarget = s.cfg.Cases - s.windowCases
-	s.windowCases = 0
+	return nil
+}
+
+// window files the cases of the window. Each day, after the derived cases
+// due, fresh cases bring the count to the day's share of windowTarget, so
+// that the data set has exactly Config.Cases cases.
+func (s *sim) window(totalWeight float64) error {
 	cum := 0.0
 	for d := s.start; d <= s.end; d++ {
 		s.advance(d)
@@ -146,8 +161,8 @@ func (s *sim) run() error {
 			return err
 		}
 		cum += filingWeight(d) * growthFactor(d, s.start)
-		target := int(math.Round(float64(s.windowTarget) * cum / windowWeight))
-		for s.windowCases < target {
+		target := int(math.Round(float64(s.windowTarget) * cum / totalWeight))
+		for s.kept < target {
 			if err := s.file(d, s.freshSpec()); err != nil {
 				return err
 			}
@@ -200,7 +215,7 @@ func (s *sim) drain(d court.Date) error {
 	due := s.buckets[i]
 	s.buckets[i] = nil
 	for _, sp := range due {
-		if d >= s.start && s.windowCases >= s.windowTarget && !sp.anchor {
+		if d >= s.start && s.kept >= s.windowTarget && !sp.anchor {
 			continue
 		}
 		if err := s.file(d, sp); err != nil {

@@ -276,31 +276,34 @@ func containsInt32(xs []int32, x int32) bool {
 	return false
 }
 
-// buildPanel orders the panel memberships by the member's judge unit.
+// buildPanel orders the panel memberships by case.
 func (b *builder) buildPanel(s *Snapshot, inv, leafNew []int32) {
 	n := len(b.panelCase)
-	start := make([]int32, len(s.leafName)+1)
-	for _, l := range b.panelLeaf {
-		start[leafNew[l]+1]++
+	start := make([]int32, s.n+1)
+	for _, c := range b.panelCase {
+		start[inv[c]+1]++
 	}
 	prefixSum(start)
 	s.panelLeaf = make([]int32, n)
 	s.panelCase = make([]int32, n)
 	for k := range n {
-		l := leafNew[b.panelLeaf[k]]
-		j := start[l]
-		start[l]++
-		s.panelLeaf[j], s.panelCase[j] = l, inv[b.panelCase[k]]
-	}
-	for l := range s.leafName {
-		lo := int32(0)
-		if l > 0 {
-			lo = start[l-1]
-		}
-		seg := s.panelCase[lo:start[l]]
-		sort.Slice(seg, func(i, j int) bool { return seg[i] < seg[j] })
+		p := inv[b.panelCase[k]]
+		j := start[p]
+		start[p]++
+		s.panelLeaf[j], s.panelCase[j] = leafNew[b.panelLeaf[k]], p
 	}
 	b.panelCase, b.panelLeaf = nil, nil
+	s.panelLeafStart = make([]int32, len(s.leafName)+1)
+	for _, l := range s.panelLeaf {
+		s.panelLeafStart[l+1]++
+	}
+	prefixSum(s.panelLeafStart)
+	next := append([]int32(nil), s.panelLeafStart[:len(s.leafName)]...)
+	s.panelByLeaf = make([]int32, n)
+	for k, l := range s.panelLeaf {
+		s.panelByLeaf[next[l]] = int32(k)
+		next[l]++
+	}
 }
 
 // buildFunds resolves each receipt's 案号 and orders receipts by case;

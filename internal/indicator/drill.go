@@ -157,7 +157,8 @@ func (s *Snapshot) sortCases(items []drillItem) {
 
 // inList reports whether counter ci is in a case list.
 func (pl *plan) inList(l *caseList, ci int32) bool {
-	return slices.Contains(l.slow, ci) || slices.Contains(l.agg, ci) || slices.Contains(l.fast, pl.counters[ci].slot)
+	return slices.Contains(l.slow, ci) || slices.Contains(l.agg, ci) || slices.Contains(l.ranged, ci) ||
+		slices.Contains(l.fast, pl.counters[ci].slot)
 }
 
 func (r *run) drillCases(ci int32, u unitRef) []drillItem {
@@ -198,12 +199,12 @@ func (r *run) drillCases(ci int32, u unitRef) []drillItem {
 			add(i)
 		}
 	}
-	if c.value == vWeight && u.g == ByJudge {
-		for k := lowerBound(s.panelLeaf, a); k < len(s.panelLeaf) && s.panelLeaf[k] == a; k++ {
+	if c.value == vWeight && c.twin >= 0 && u.g == ByJudge {
+		for _, k := range s.panelByLeaf[s.panelLeafStart[a]:s.panelLeafStart[a+1]] {
 			i := s.panelCase[k]
 			st := caseState(s.filed[i], s.closed[i], r.t0, r.t1)
 			p := pl.prof[i]
-			if st != 0 && r.pass[p] && slices.Contains(pl.weightLists[int(p)<<4|st], ci) && r.inRanges(ci, i) {
+			if st != 0 && r.pass[p] && pl.inList(&pl.lists[int(p)<<4|st], c.twin) && r.inRanges(c.twin, i) {
 				add(i)
 			}
 		}
@@ -217,15 +218,7 @@ func (r *run) drillFunds(ft int32, u unitRef) []drillItem {
 	t := &r.pl.fundTerms[ft]
 	a, b := s.leafRange(u)
 	ok := func(j int32) bool {
-		if f.received[j] < r.t0 || f.received[j] > r.t1 {
-			return false
-		}
-		for _, c := range t.cond {
-			if !c(j, &r.t) {
-				return false
-			}
-		}
-		return true
+		return f.received[j] >= r.t0 && f.received[j] <= r.t1 && t.cond.eval(j, &r.t)
 	}
 	var out []drillItem
 	for j := f.leafStart[a]; j < f.leafStart[b]; j++ {
@@ -241,21 +234,10 @@ func (r *run) drillMediations(mt int32) []drillItem {
 	t := &r.pl.medTerms[mt]
 	var out []drillItem
 	for _, c := range r.courts {
-	next:
 		for j := m.courtStart[c]; j < m.courtStart[c+1]; j++ {
-			d := m.ended[j]
-			if t.registered {
-				d = m.registered[j]
+			if r.mediationIn(t, j) {
+				out = append(out, drillItem{src: refMedTerm, idx: j})
 			}
-			if d == court.NoDate || d < r.t0 || d > r.t1 {
-				continue
-			}
-			for _, cond := range t.cond {
-				if !cond(j, &r.t) {
-					continue next
-				}
-			}
-			out = append(out, drillItem{src: refMedTerm, idx: j})
 		}
 	}
 	return out

@@ -1,7 +1,9 @@
 package indicator
 
 import (
+	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -42,9 +44,11 @@ type run struct {
 	ops      []op              // per counter
 	dateCols [3][]court.Date
 	l0, l1   int32
-	courts   []int32 // courts whose mediations count
-	acc      []int64 // (l1-l0) x nslots, rows of judge units
-	courtAcc []int64 // courts x nslots, mediation slots only
+	courts   []int32      // courts whose mediations count
+	acc      []int64      // (l1-l0) x nslots, rows of judge units
+	courtAcc []int64      // courts x nslots, mediation slots only
+	breaks   []court.Date // interval bounds on the plan's interval column
+	ivMask   []uint64     // per counter: the intervals its ranges cover
 	chunks   []chunk
 	medLo    [][]int32 // per median collector, per leaf - l0
 	medHi    [][]int32
@@ -54,6 +58,24 @@ type run struct {
 type chunk struct {
 	l0, l1 int32
 	med    [][]int32
+	shares []panelShare
+}
+
+// panelShare is a panel member's role-weighted share of a case, added to the
+// member's judge unit once the chunks are done.
+type panelShare struct {
+	leaf, slot int32
+	v          int64
+}
+
+// op is a counter resolved for one run: its first range inline.
+type op struct {
+	value  valueKind
+	nr     uint8 // number of ranges; beyond one, see run.ranges
+	col    uint8
+	lo, hi court.Date
+	slot   int32
+	slot2  int32 // roleSlot or median collector
 }
 
 func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run {
@@ -77,6 +99,7 @@ func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run 
 		}
 		r.ops[ci] = o
 	}
+	r.intervals()
 	ns := pl.nslots
 	r.acc = make([]int64, int(l1-l0)*ns)
 	r.courtAcc = make([]int64, len(s.courtName)*ns)
@@ -98,6 +121,51 @@ func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run 
 		}
 	}
 	return r
+}
+
+// maxIntervals bounds the intervals ranged counts are summed by; beyond it
+// they are counted case by case.
+const maxIntervals = 64
+
+// intervals cuts the plan's interval column at the bounds of the ranged
+// counters' ranges and notes which intervals each range covers. Days 0
+// (absent) and openDay (open) are cut off so that no range covers them.
+func (r *run) intervals() {
+	set := map[court.Date]bool{1: true, openDay: true}
+	for ci, c := range r.pl.counters {
+		if r.pl.intervalCounter(&c) && c.ranges[0].col == r.pl.ivCol {
+			rg := r.ranges[ci][0]
+			set[rg.lo], set[rg.hi+1] = true, true
+		}
+	}
+	r.breaks = r.breaks[:0]
+	for d := range set {
+		r.breaks = append(r.breaks, d)
+	}
+	slices.Sort(r.breaks)
+	if len(r.breaks)+1 > maxIntervals {
+		r.breaks = nil
+		return
+	}
+	r.ivMask = make([]uint64, len(r.pl.counters))
+	for ci, c := range r.pl.counters {
+		if !r.pl.intervalCounter(&c) || c.ranges[0].col != r.pl.ivCol {
+			continue
+		}
+		rg := r.ranges[ci][0]
+		for j := 0; j <= len(r.breaks); j++ {
+			from, to := court.Date(math.MinInt32), court.Date(math.MaxInt32)
+			if j > 0 {
+				from = r.breaks[j-1]
+			}
+			if j < len(r.breaks) {
+				to = r.breaks[j] - 1
+			}
+			if from >= rg.lo && to <= rg.hi {
+				r.ivMask[ci] |= 1 << j
+			}
+		}
+	}
 }
 
 func resolveRanges(specs []rangeSpec, t tenv) []concreteRange {
@@ -132,7 +200,8 @@ func resolveRanges(specs []rangeSpec, t tenv) []concreteRange {
 	return out
 }
 
-// execute runs every chunk, and the mediations, on up to GOMAXPROCS goroutines.
+// execute runs every chunk, and the mediations, on up to GOMAXPROCS
+// goroutines, then adds the panel members' shares.
 func (r *run) execute() {
 	jobs := len(r.chunks) + 1
 	workers := min(runtime.GOMAXPROCS(0), jobs)
@@ -159,15 +228,61 @@ func (r *run) execute() {
 		}()
 	}
 	wg.Wait()
+	if r.l0 != 0 || int(r.l1) != len(r.s.leafName) {
+		r.outsideShares()
+	}
+	ns := r.pl.nslots
+	for c := range r.chunks {
+		for _, sh := range r.chunks[c].shares {
+			if sh.leaf >= r.l0 && sh.leaf < r.l1 {
+				r.acc[int(sh.leaf-r.l0)*ns+int(sh.slot)] += sh.v
+			}
+		}
+	}
+}
+
+// outsideShares adds the shares of the run's judge units in panels of
+// cases outside the run's cases (a one-unit query).
+func (r *run) outsideShares() {
+	s, pl := r.s, r.pl
+	lo, hi := s.leafCaseStart[r.l0], s.leafCaseStart[r.l1]
+	var out []panelShare
+	for l := r.l0; l < r.l1; l++ {
+		for _, k := range s.panelByLeaf[s.panelLeafStart[l]:s.panelLeafStart[l+1]] {
+			i := s.panelCase[k]
+			if i >= lo && i < hi {
+				continue
+			}
+			st := caseState(s.filed[i], s.closed[i], r.t0, r.t1)
+			p := pl.prof[i]
+			if st == 0 || !r.pass[p] {
+				continue
+			}
+			for _, ci := range pl.slowFlat[pl.slowStart[int(p)<<4|st]:pl.slowStart[int(p)<<4|st+1]] {
+				if pl.counters[ci].value == vPanel && r.inRanges(ci, i) {
+					out = append(out, panelShare{leaf: l, slot: pl.counters[ci].slot, v: pl.kindW[p] * pl.memberW})
+				}
+			}
+		}
+	}
+	r.chunks = append(r.chunks, chunk{shares: out})
 }
 
 // cursors walk the sparse case-ordered lists along a chunk's cases.
 type cursors struct {
-	amt, desc int
+	amt, desc, panel int
 }
 
 func lowerBound(xs []int32, v int32) int {
 	return sort.Search(len(xs), func(i int) bool { return xs[i] >= v })
+}
+
+// counts holds a chunk's counts per profile and state (and interval),
+// added to a unit's row once per unit.
+type counts struct {
+	cnt, cntR         []int32
+	touched, touchedR []int32
+	nIv               int
 }
 
 func (r *run) chunk(c *chunk) {
@@ -175,15 +290,14 @@ func (r *run) chunk(c *chunk) {
 	ns := pl.nslots
 	c.med = make([][]int32, pl.nmedians)
 	first := s.leafCaseStart[c.l0]
-	cur := cursors{amt: lowerBound(s.amtCase, first), desc: lowerBound(s.descOwner, first)}
-	ref := lowerBound(s.refOrigin, first)
-	panel := lowerBound(s.panelLeaf, c.l0)
+	cur := cursors{amt: lowerBound(s.amtCase, first), desc: lowerBound(s.descOwner, first), panel: lowerBound(s.panelCase, first)}
+	ref := lowerBound(pl.refOrigin, first)
 	t0, t1 := r.t0, r.t1
 	filed, closed, prof, pass := s.filed, s.closed, pl.prof, r.pass
-	slowStart, slowFlat := pl.slowStart, pl.slowFlat
-	// Counts per profile and state, added to the unit's row once per unit.
-	cnt := make([]int32, len(pl.lists))
-	var touched []int32
+	slowStart, slowFlat, rangedIdx := pl.slowStart, pl.slowFlat, pl.rangedIdx
+	ivCol, breaks := r.dateCols[pl.ivCol], r.breaks
+	cn := counts{cnt: make([]int32, len(pl.lists)), nIv: len(breaks) + 1}
+	cn.cntR = make([]int32, len(pl.rangedLists)*cn.nIv)
 	for l := c.l0; l < c.l1; l++ {
 		row := r.acc[int(l-r.l0)*ns : int(l-r.l0+1)*ns]
 		for m := range c.med {
@@ -200,21 +314,32 @@ func (r *run) chunk(c *chunk) {
 				continue
 			}
 			k := int(p)<<4 | st
-			if cnt[k] == 0 {
-				touched = append(touched, int32(k))
+			if cn.cnt[k] == 0 {
+				cn.touched = append(cn.touched, int32(k))
 			}
-			cnt[k]++
+			cn.cnt[k]++
+			if rk := rangedIdx[k]; rk >= 0 {
+				if breaks == nil {
+					r.slow(pl.lists[k].ranged, i, p, row, c, &cur)
+				} else {
+					x, iv := ivCol[i], 0
+					for iv < len(breaks) && breaks[iv] <= x {
+						iv++
+					}
+					key := int(rk)*cn.nIv + iv
+					if cn.cntR[key] == 0 {
+						cn.touchedR = append(cn.touchedR, int32(key))
+					}
+					cn.cntR[key]++
+				}
+			}
 			if a, b := slowStart[k], slowStart[k+1]; a < b {
-				r.slow(slowFlat[a:b], i, row, c, &cur)
+				r.slow(slowFlat[a:b], i, p, row, c, &cur)
 			}
 		}
-		r.flush(cnt, touched, row)
-		touched = touched[:0]
-		for ; ref < len(s.refOrigin) && s.refOrigin[ref] < hi; ref++ {
-			r.originRow(s.refOrigin[ref], s.refCase[ref], row)
-		}
-		for ; panel < len(s.panelLeaf) && s.panelLeaf[panel] == l; panel++ {
-			r.panelRow(s.panelCase[panel], row)
+		r.flush(&cn, row)
+		for ; ref < len(pl.refOrigin) && pl.refOrigin[ref] < hi; ref++ {
+			r.originRow(pl.refOrigin[ref], pl.refCase[ref], row)
 		}
 		r.fundRows(s.funds.leafStart[l], s.funds.leafStart[l+1], row)
 		for m := range c.med {
@@ -223,12 +348,12 @@ func (r *run) chunk(c *chunk) {
 	}
 }
 
-// flush adds the counts per profile and state of one unit to its row.
-func (r *run) flush(cnt []int32, touched []int32, row []int64) {
+// flush adds the counts of one unit to its row.
+func (r *run) flush(cn *counts, row []int64) {
 	pl := r.pl
-	for _, k := range touched {
-		n := int64(cnt[k])
-		cnt[k] = 0
+	for _, k := range cn.touched {
+		n := int64(cn.cnt[k])
+		cn.cnt[k] = 0
 		e := &pl.lists[k]
 		for _, slot := range e.fast {
 			row[slot] += n
@@ -240,6 +365,17 @@ func (r *run) flush(cnt []int32, touched []int32, row []int64) {
 			row[cc.roleSlot] += n * kw * pl.roleW[k>>4]
 		}
 	}
+	for _, key := range cn.touchedR {
+		n := int64(cn.cntR[key])
+		cn.cntR[key] = 0
+		k, iv := pl.rangedLists[int(key)/cn.nIv], int(key)%cn.nIv
+		for _, ci := range pl.lists[k].ranged {
+			if r.ivMask[ci]&(1<<iv) != 0 {
+				row[pl.counters[ci].slot] += n
+			}
+		}
+	}
+	cn.touched, cn.touchedR = cn.touched[:0], cn.touchedR[:0]
 }
 
 // caseState returns the state bits of a case for [t0, t1].
@@ -260,16 +396,6 @@ func caseState(f, c, t0, t1 court.Date) int {
 	return st
 }
 
-// op is a counter resolved for one run: its first range inline.
-type op struct {
-	value  valueKind
-	nr     uint8 // number of ranges; beyond one, see run.ranges
-	col    uint8
-	lo, hi court.Date
-	slot   int32
-	slot2  int32 // roleSlot or median collector
-}
-
 func (r *run) inRanges(ci int32, i int32) bool {
 	o := &r.ops[ci]
 	switch o.nr {
@@ -288,8 +414,8 @@ func (r *run) inRanges(ci int32, i int32) bool {
 	return true
 }
 
-// slow adds a case to the counters that need the case itself.
-func (r *run) slow(list []int32, i int32, row []int64, c *chunk, cur *cursors) {
+// slow adds case i (of profile p) to the counters that need the case itself.
+func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *cursors) {
 	s, pl := r.s, r.pl
 	for _, ci := range list {
 		o := &r.ops[ci]
@@ -327,10 +453,17 @@ func (r *run) slow(list []int32, i int32, row []int64, c *chunk, cur *cursors) {
 				row[o.slot] += int64(s.descendantsBy(cur.desc, r.t1))
 			}
 		case vWeight:
-			p := pl.prof[i]
 			kw := pl.kindW[p]
 			row[o.slot] += kw * weightScale
 			row[o.slot2] += kw * pl.roleW[p]
+		case vPanel:
+			for cur.panel < len(s.panelCase) && s.panelCase[cur.panel] < i {
+				cur.panel++
+			}
+			v := pl.kindW[p] * pl.memberW
+			for k := cur.panel; k < len(s.panelCase) && s.panelCase[k] == i; k++ {
+				c.shares = append(c.shares, panelShare{leaf: s.panelLeaf[k], slot: o.slot, v: v})
+			}
 		}
 	}
 }
@@ -383,25 +516,6 @@ func (r *run) originRow(o, rc int32, row []int64) {
 	}
 }
 
-// panelRow adds the member's share of a panel case to the judge unit's
-// role-weighted slots.
-func (r *run) panelRow(i int32, row []int64) {
-	pl := r.pl
-	st := caseState(r.s.filed[i], r.s.closed[i], r.t0, r.t1)
-	if st == 0 {
-		return
-	}
-	p := pl.prof[i]
-	if !r.pass[p] {
-		return
-	}
-	for _, ci := range pl.weightLists[int(p)<<4|st] {
-		if r.inRanges(ci, i) {
-			row[pl.counters[ci].roleSlot] += pl.kindW[p] * pl.memberW
-		}
-	}
-}
-
 // fundRows adds the receipts [j0, j1) to their case's unit.
 func (r *run) fundRows(j0, j1 int32, row []int64) {
 	if len(r.pl.activeFunds) == 0 {
@@ -412,20 +526,12 @@ func (r *run) fundRows(j0, j1 int32, row []int64) {
 		if f.received[j] < r.t0 || f.received[j] > r.t1 || !r.pass[r.pl.prof[f.caseIdx[j]]] {
 			continue
 		}
-		r.fundTerms(j, row)
-	}
-}
-
-func (r *run) fundTerms(j int32, row []int64) {
-outer:
-	for _, ft := range r.pl.activeFunds {
-		t := &r.pl.fundTerms[ft]
-		for _, c := range t.cond {
-			if !c(j, &r.t) {
-				continue outer
+		for _, ft := range r.pl.activeFunds {
+			t := &r.pl.fundTerms[ft]
+			if t.cond.eval(j, &r.t) {
+				row[t.slot]++
 			}
 		}
-		row[t.slot]++
 	}
 }
 
@@ -440,23 +546,22 @@ func (r *run) mediations() {
 	for _, c := range r.courts {
 		row := r.courtAcc[int(c)*ns : int(c+1)*ns]
 		for j := m.courtStart[c]; j < m.courtStart[c+1]; j++ {
-		terms:
 			for _, mt := range r.pl.activeMeds {
 				t := &r.pl.medTerms[mt]
-				d := m.ended[j]
-				if t.registered {
-					d = m.registered[j]
+				if r.mediationIn(t, j) {
+					row[t.slot]++
 				}
-				if d == court.NoDate || d < r.t0 || d > r.t1 {
-					continue
-				}
-				for _, cond := range t.cond {
-					if !cond(j, &r.t) {
-						continue terms
-					}
-				}
-				row[t.slot]++
 			}
 		}
 	}
+}
+
+// mediationIn reports whether mediation j is in a term.
+func (r *run) mediationIn(t *medTerm, j int32) bool {
+	m := &r.s.meds
+	d := m.ended[j]
+	if t.registered {
+		d = m.registered[j]
+	}
+	return d != court.NoDate && d >= r.t0 && d <= r.t1 && t.cond.eval(j, &r.t)
 }

@@ -42,6 +42,7 @@ const (
 	vDescendants                    // derived cases filed on or before T1
 	vWeight                         // kind weight (slot) and kind x role weight (roleSlot)
 	vMedian                         // count (slot) and collect the value
+	vPanel                          // the panel members' role weights (twin of a vWeight)
 )
 
 // Scales of accumulated values: a result is the integer sum / scale.
@@ -58,10 +59,11 @@ type caseCounter struct {
 	static   int32 // predicate index, -1 when none
 	ranges   []rangeSpec
 	value    valueKind
-	lin      fastLinear
+	lin      flin
 	slot     int32
 	roleSlot int32
 	median   int32
+	twin     int32 // for vWeight: its vPanel counter, else -1
 }
 
 // rangeSpec is a condition on one date column that refers to the period.
@@ -72,13 +74,13 @@ type rangeSpec struct {
 
 // fundTerm and medTerm are compiled terms of the funds and mediation sources.
 type fundTerm struct {
-	cond []rowCond
+	cond fcond
 	slot int32
 }
 
 type medTerm struct {
 	registered bool // base set registered (else ended)
-	cond       []rowCond
+	cond       fcond
 	slot       int32
 }
 
@@ -103,13 +105,15 @@ type compiledIndicator struct {
 }
 
 // caseList is what a case of one profile in one state adds to: slots that
-// count it (fast), weight counters that add its profile's weight (agg) —
-// both summed per profile and state, then added once per judge unit — and
-// counters that need the case itself (slow: a range on a date, a value).
+// count it (fast) and weight counters that add its profile's weight (agg),
+// both summed per profile and state and added once per judge unit; counts
+// with a range on the plan's interval column (ranged), summed per profile,
+// state and interval; and counters that need the case itself (slow).
 type caseList struct {
-	fast []int32
-	agg  []int32
-	slow []int32
+	fast   []int32
+	agg    []int32
+	ranged []int32
+	slow   []int32
 }
 
 // predicate is a static condition (one that does not refer to the period)
@@ -117,7 +121,7 @@ type caseList struct {
 type predicate struct {
 	node        *condNode
 	categorical bool
-	eval        rowCond
+	cond        fcond
 }
 
 // plan is a set of definitions compiled against a snapshot. Every case gets
@@ -144,8 +148,12 @@ type plan struct {
 	lists       []caseList
 	slowStart   []int32 // flattened slow lists: slowFlat[slowStart[k]:slowStart[k+1]] for list k
 	slowFlat    []int32
+	rangedIdx   []int32 // per list: its index among lists with ranged counters, or -1
+	rangedLists []int32 // the lists with ranged counters
+	ivCol       int     // the date column of ranged counters
 	originLists []caseList
-	weightLists [][]int32
+	refOrigin   []int32 // the snapshot's origin references that origin counters can use
+	refCase     []int32
 	activeFunds []int32 // fund terms in use
 	activeMeds  []int32 // mediation terms in use
 }
@@ -223,7 +231,7 @@ func (c *planCompiler) term(t Term) (termRef, error) {
 	if i, ok := c.counterKey[key]; ok {
 		return termRef{src: refCaseTerm, idx: i, scale: counterScale(c.pl.counters[i].value)}, nil
 	}
-	cc := caseCounter{origin: t.Attribute == "origin", setMask: setMask(t.Set), static: -1, median: -1, roleSlot: -1}
+	cc := caseCounter{origin: t.Attribute == "origin", setMask: setMask(t.Set), static: -1, median: -1, roleSlot: -1, twin: -1}
 	var static []Cond
 	for _, w := range t.Where {
 		n, err := parseCond(w, caseColumn)
@@ -253,10 +261,18 @@ func (c *planCompiler) term(t Term) (termRef, error) {
 	cc.slot = c.slot()
 	if cc.value == vWeight {
 		cc.roleSlot = c.slot()
+		if !cc.origin {
+			cc.twin = int32(len(c.pl.counters) + 1)
+		}
 	}
 	i := int32(len(c.pl.counters))
 	c.pl.counters = append(c.pl.counters, cc)
 	c.counterKey[key] = i
+	if cc.twin >= 0 {
+		tw := cc
+		tw.value, tw.slot, tw.roleSlot, tw.twin = vPanel, cc.roleSlot, -1, -1
+		c.pl.counters = append(c.pl.counters, tw)
+	}
 	return termRef{src: refCaseTerm, idx: i, scale: counterScale(cc.value)}, nil
 }
 
@@ -287,7 +303,7 @@ func (c *planCompiler) value(cc *caseCounter, t Term) error {
 		if err != nil {
 			return err
 		}
-		cc.value, cc.lin = vMedian, c.pl.s.fastLinear(e)
+		cc.value, cc.lin = vMedian, compileFlin(e, caseSlices(c.pl.s), caseColumns{c.pl.s})
 		cc.median = int32(c.pl.nmedians)
 		c.pl.nmedians++
 	case t.Sum == "":
@@ -305,7 +321,7 @@ func (c *planCompiler) value(cc *caseCounter, t Term) error {
 		if err != nil {
 			return err
 		}
-		cc.value, cc.lin = vLinear, c.pl.s.fastLinear(e)
+		cc.value, cc.lin = vLinear, compileFlin(e, caseSlices(c.pl.s), caseColumns{c.pl.s})
 	}
 	return nil
 }
@@ -332,7 +348,7 @@ func (c *planCompiler) predicate(conds []Cond) (int32, error) {
 	}
 	q := int32(len(c.pl.preds))
 	c.pl.preds = append(c.pl.preds, predicate{node: node, categorical: categorical,
-		eval: compileCond(node, caseColumns{c.pl.s})})
+		cond: compileFcond(node, caseSlices(c.pl.s), caseColumns{c.pl.s})})
 	c.predKey[key] = q
 	return q, nil
 }
@@ -347,17 +363,19 @@ func (c *planCompiler) otherTerm(t Term, key string) (termRef, error) {
 		return termRef{src: map[bool]int{true: refFundTerm, false: refMedTerm}[fund], idx: i, scale: scaleOne}, nil
 	}
 	var src columnSource = mediationColumns{&c.pl.s.meds}
+	slices := mediationSlices(&c.pl.s.meds)
 	if fund {
-		src = fundColumns{&c.pl.s.funds}
+		src, slices = fundColumns{&c.pl.s.funds}, fundSlices(&c.pl.s.funds)
 	}
-	var conds []rowCond
+	all := &condNode{}
 	for _, w := range t.Where {
 		n, err := parseCond(w, columnsOf(t.Source))
 		if err != nil {
 			return termRef{}, err
 		}
-		conds = append(conds, compileCond(n, src))
+		all.all = append(all.all, n)
 	}
+	conds := compileFcond(all, slices, src)
 	if t.Sum != "" {
 		return termRef{}, court.Errorf(court.Invalid, "执行案款与诉前调解只支持计数")
 	}
@@ -373,65 +391,3 @@ func (c *planCompiler) otherTerm(t Term, key string) (termRef, error) {
 	return termRef{src: refMedTerm, idx: i, scale: scaleOne}, nil
 }
 
-// fastLinear evaluates a linear expression over the snapshot's own columns
-// without closures; other columns fall back to a compiled closure.
-type fastLinear struct {
-	dates  []dateTerm
-	small  []smallTerm
-	c      int64
-	t0, t1 int64
-	slow   func(int32, *tenv) (int64, bool)
-}
-
-type dateTerm struct {
-	col  []court.Date
-	coef int64
-}
-
-type smallTerm struct {
-	col  []uint16
-	coef int64
-}
-
-func (s *Snapshot) fastLinear(e linExpr) fastLinear {
-	f := fastLinear{c: e.c, t0: e.t0, t1: e.t1}
-	for i, col := range e.cols {
-		switch {
-		case col == "filed_on":
-			f.dates = append(f.dates, dateTerm{s.filed, e.coefs[i]})
-		case col == "closed_on":
-			f.dates = append(f.dates, dateTerm{s.closed, e.coefs[i]})
-		case col == "efile_on":
-			f.dates = append(f.dates, dateTerm{s.efile, e.coefs[i]})
-		case col == "limit_days":
-			f.small = append(f.small, smallTerm{s.limitDays, e.coefs[i]})
-		case col == "extended_days":
-			f.small = append(f.small, smallTerm{s.extDays, e.coefs[i]})
-		case col == "suspended_days":
-			f.small = append(f.small, smallTerm{s.suspDays, e.coefs[i]})
-		case col == "efile_reads":
-			f.small = append(f.small, smallTerm{s.reads, e.coefs[i]})
-		default:
-			return fastLinear{slow: compileLinear(e, caseColumns{s})}
-		}
-	}
-	return f
-}
-
-func (f *fastLinear) eval(i int32, t *tenv) (int64, bool) {
-	if f.slow != nil {
-		return f.slow(i, t)
-	}
-	v := f.c + f.t0*t.t0 + f.t1*t.t1
-	for _, d := range f.dates {
-		x := d.col[i]
-		if x == court.NoDate || x == openDay {
-			return 0, false
-		}
-		v += d.coef * int64(x)
-	}
-	for _, m := range f.small {
-		v += m.coef * int64(m.col[i])
-	}
-	return v, true
-}

@@ -53,7 +53,7 @@ func (pl *plan) computeProfiles() error {
 		if !ok {
 			var bits [2]uint64
 			for b, q := range catQ {
-				if pl.preds[q].eval(i, nil) {
+				if pl.preds[q].cond.eval(i, nil) {
 					bits[b>>6] |= 1 << (b & 63)
 				}
 			}
@@ -63,7 +63,7 @@ func (pl *plan) computeProfiles() error {
 		}
 		var nb [2]uint64
 		for b, q := range numQ {
-			if pl.preds[q].eval(i, nil) {
+			if pl.preds[q].cond.eval(i, nil) {
 				nb[b>>6] |= 1 << (b & 63)
 			}
 		}
@@ -112,14 +112,15 @@ func (s *Snapshot) tupleKey(i int32, useCause, useOrigin bool) [2]uint64 {
 // to. used selects counters (nil: all).
 func (pl *plan) buildLists(used []bool) {
 	np := len(pl.profiles)
+	pl.ivCol = pl.intervalColumn(used)
 	pl.lists = make([]caseList, np*stStates)
 	pl.originLists = make([]caseList, np*stStates)
-	pl.weightLists = make([][]int32, np*stStates)
 	for p := range np {
 		for st := 1; st < stStates; st++ {
 			for ci := range pl.counters {
 				c := &pl.counters[ci]
-				if (used != nil && !used[ci]) || c.setMask&uint8(st) == 0 || !pl.holds(p, c.static) {
+				if (used != nil && !used[ci]) || c.setMask&uint8(st) == 0 || !pl.holds(p, c.static) ||
+					(c.value == vPanel && !pl.profiles[p].panel) {
 					continue
 				}
 				l := &pl.lists[p*stStates+st]
@@ -131,20 +132,79 @@ func (pl *plan) buildLists(used []bool) {
 					l.fast = append(l.fast, c.slot)
 				case c.value == vWeight && len(c.ranges) == 0 && !c.origin:
 					l.agg = append(l.agg, int32(ci))
+				case pl.intervalCounter(c) && c.ranges[0].col == pl.ivCol:
+					l.ranged = append(l.ranged, int32(ci))
 				default:
 					l.slow = append(l.slow, int32(ci))
-				}
-				if c.value == vWeight && !c.origin {
-					pl.weightLists[p*stStates+st] = append(pl.weightLists[p*stStates+st], int32(ci))
 				}
 			}
 		}
 	}
 	pl.slowStart = make([]int32, len(pl.lists)+1)
 	pl.slowFlat = nil
+	pl.rangedIdx = make([]int32, len(pl.lists))
+	pl.rangedLists = nil
 	for k := range pl.lists {
 		pl.slowFlat = append(pl.slowFlat, pl.lists[k].slow...)
 		pl.slowStart[k+1] = int32(len(pl.slowFlat))
+		pl.rangedIdx[k] = -1
+		if len(pl.lists[k].ranged) > 0 {
+			pl.rangedIdx[k] = int32(len(pl.rangedLists))
+			pl.rangedLists = append(pl.rangedLists, int32(k))
+		}
+	}
+	pl.originRefs()
+}
+
+// intervalCounter reports whether a counter counts cases whose one date
+// column lies in ranges: such counts are summed per interval between the
+// range bounds instead of case by case.
+func (pl *plan) intervalCounter(c *caseCounter) bool {
+	if c.value != vCount || c.origin || len(c.ranges) == 0 {
+		return false
+	}
+	for _, r := range c.ranges {
+		if r.col != c.ranges[0].col {
+			return false
+		}
+	}
+	return true
+}
+
+// intervalColumn picks the date column most interval counters use.
+func (pl *plan) intervalColumn(used []bool) int {
+	var n [3]int
+	for ci := range pl.counters {
+		if c := &pl.counters[ci]; (used == nil || used[ci]) && pl.intervalCounter(c) {
+			n[c.ranges[0].col]++
+		}
+	}
+	best := 0
+	for col := range n {
+		if n[col] > n[best] {
+			best = col
+		}
+	}
+	return best
+}
+
+// originRefs keeps the references whose referring case can add to an
+// origin-attributed counter.
+func (pl *plan) originRefs() {
+	useful := make([]bool, len(pl.profiles))
+	for p := range pl.profiles {
+		for st := 1; st < stStates; st++ {
+			l := &pl.originLists[p*stStates+st]
+			useful[p] = useful[p] || len(l.fast)+len(l.slow) > 0
+		}
+	}
+	s := pl.s
+	pl.refOrigin, pl.refCase = nil, nil
+	for k, rc := range s.refCase {
+		if useful[pl.prof[rc]] {
+			pl.refOrigin = append(pl.refOrigin, s.refOrigin[k])
+			pl.refCase = append(pl.refCase, rc)
+		}
 	}
 }
 
@@ -171,6 +231,9 @@ func (pl *plan) restrict(ids []string) (*plan, error) {
 			switch {
 			case r.src == refCaseTerm:
 				used[r.idx] = true
+				if tw := pl.counters[r.idx].twin; tw >= 0 {
+					used[tw] = true
+				}
 			case r.src == refFundTerm && !seenF[r.idx]:
 				seenF[r.idx] = true
 				sub.activeFunds = append(sub.activeFunds, r.idx)

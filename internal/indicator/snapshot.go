@@ -73,8 +73,11 @@ type Snapshot struct {
 	// refCase[k] names refOrigin[k].
 	refOrigin, refCase []int32
 
-	// Panel members other than the 承办人, ordered by the member's judge unit.
-	panelLeaf, panelCase []int32
+	// Panel members other than the 承办人 (their judge units), ordered by
+	// case; panelByLeaf[panelLeafStart[l]:panelLeafStart[l+1]] are the
+	// entries of judge unit l.
+	panelCase, panelLeaf        []int32
+	panelByLeaf, panelLeafStart []int32
 
 	funds funds
 	meds  mediations
@@ -131,7 +134,8 @@ func (s *Snapshot) MemoryBytes() int64 {
 		}
 	}
 	add(cap(s.filed)+cap(s.closed)+cap(s.efile), unsafe.Sizeof(court.Date(0)))
-	add32(s.origin, s.amtCase, s.descOwner, s.descStart, s.desc, s.refOrigin, s.refCase, s.panelLeaf, s.panelCase)
+	add32(s.origin, s.amtCase, s.descOwner, s.descStart, s.desc, s.refOrigin, s.refCase, s.panelLeaf, s.panelCase,
+		s.panelByLeaf, s.panelLeafStart)
 	add(cap(s.limitDays)+cap(s.extDays)+cap(s.suspDays)+cap(s.reads)+cap(s.cause)+cap(s.noPrefix), 2)
 	add(cap(s.hearings)+cap(s.kind)+cap(s.level)+cap(s.closeMethod)+cap(s.track)+cap(s.flags)+cap(s.noYear), 1)
 	add(cap(s.noSeq), 4)

@@ -9,13 +9,9 @@ import (
 
 // checkCase reads a row of the 案件信息表 and applies DATA.md's rules.
 func (c *rowCtx) checkCase() *court.Case {
-	k := &court.Case{
-		Court:        c.required(cCourt),
-		Department:   c.required(cDepartment),
-		Judge:        c.required(cJudge),
-		JudgeStaffNo: c.cell(cJudgeStaffNo),
-		Cause:        c.cell(cCause),
-	}
+	k := c.s.newCase()
+	k.Court, k.Department, k.Judge = c.required(cCourt), c.required(cDepartment), c.required(cJudge)
+	k.JudgeStaffNo, k.Cause = c.cell(cJudgeStaffNo), c.cell(cCause)
 	no, okNo := c.caseNo(cCaseNo)
 	k.No = no
 	k.Panel = splitPanel(c.cell(cPanel), k.Judge)

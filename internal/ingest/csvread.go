@@ -209,6 +209,17 @@ type csvReader struct {
 	dec  *textDecoder
 	bom  int64
 	size int64
+	slab []string // cells are cut from it: one allocation for many rows
+}
+
+// cells returns a slice of n empty cells.
+func (r *csvReader) cells(n int) []string {
+	if n > len(r.slab) {
+		r.slab = make([]string, max(n, 4096))
+	}
+	c := r.slab[:n:n]
+	r.slab = r.slab[n:]
+	return c
 }
 
 // next decodes the next record into rec.
@@ -217,7 +228,7 @@ func (r *csvReader) next(rec *record) error {
 		return err
 	}
 	sc := r.sc
-	*rec = record{line: sc.start, width: sc.count, cells: make([]string, len(sc.ends))}
+	*rec = record{line: sc.start, width: sc.count, cells: r.cells(len(sc.ends))}
 	if r.dec.gb == nil && !hasFlags(sc.flags) && utf8.Valid(sc.buf) {
 		all := string(sc.buf)
 		from := 0

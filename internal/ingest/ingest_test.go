@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"flag"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -49,18 +51,30 @@ func gbkFile(name, content string) input {
 	}
 }
 
-// xlsxFile is a workbook with one sheet of rows; a time.Time becomes a date cell.
-func xlsxFile(name, sheet string, rows [][]any) input {
+// sheet is a worksheet for xlsxFile.
+type sheet struct {
+	name string
+	rows [][]any
+}
+
+// xlsxFile is a workbook of the given sheets; a time.Time becomes a date cell.
+func xlsxFile(name string, sheets ...sheet) input {
 	return func(t *testing.T, dir string) string {
 		f := excelize.NewFile()
 		defer f.Close()
-		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			t.Fatal(err)
-		}
-		for i, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+		for i, sh := range sheets {
+			if i == 0 {
+				if err := f.SetSheetName("Sheet1", sh.name); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := f.NewSheet(sh.name); err != nil {
 				t.Fatal(err)
+			}
+			for j, row := range sh.rows {
+				cell, _ := excelize.CoordinatesToCellName(1, j+1)
+				if err := f.SetSheetRow(sh.name, cell, &row); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		path := filepath.Join(dir, name)
@@ -100,18 +114,31 @@ var goldenTests = []struct {
 		return csvFile("cases.csv", string(b))(t, dir)
 	}},
 	{"utf8_bom", Cases, csvFile("cases.csv", "\uFEFF"+caseHeader+"（2025）京0105民初1号,朝阳法院,民一庭,张三,,2025-01-02,,,,\n")},
-	{"xlsx_date_cells", Cases, xlsxFile("cases.xlsx", "案件", [][]any{
+	{"xlsx_date_cells", Cases, xlsxFile("cases.xlsx", sheet{"填表说明", [][]any{{"日期请填写为日期格式"}}}, sheet{"案件", [][]any{
 		{"北京市朝阳区人民法院案件信息表"},
 		{"案号", "承办法院", "承办部门", "承办人", "立案日期", "结案日期", "结案方式", "诉讼标的额", "审限天数"},
 		{"（2025）京0105民初1号", "朝阳法院", "民一庭", "张三", day(2025, 3, 7), time.Date(2025, 4, 1, 15, 30, 0, 0, time.UTC), "调解", 0.1 + 0.2, 30},
 		{"（2025）京0105民初2号", "朝阳法院", "民一庭", "张三", day(2025, 3, 7), day(2025, 3, 1), "判决", 12.345},
-	})},
-	{"xlsx_text_dates", Cases, xlsxFile("cases.xlsx", "Sheet1", [][]any{
+	}})},
+	// The first sheet is a note; the data is on the next one.
+	{"xlsx_text_dates", Cases, xlsxFile("cases.xlsx", sheet{"说明", [][]any{{"本表由审判管理办公室导出"}, {"导出时间", "2025-04-02"}}}, sheet{"Sheet2", [][]any{
 		{"案号", "承办法院", "承办部门", "承办人", "立案日期", "结案日期", "结案方式"},
 		{"（2025）京0105民初1号", "朝阳法院", "民一庭", "张三", "2025年3月7日", "2025/04/01", "撤诉"},
 		{"（2025）京0105民初2号", "朝阳法院", "民一庭", "张三", "2025-02-30", "", ""},
 		{"（2025）京0105民初3号", "朝阳法院", "民一庭", "张三", "2025-01-01", "", "", "多余"},
-	})},
+	}})},
+	{"xlsx_no_fitting_sheet", Cases, xlsxFile("cases.xlsx", sheet{"Sheet1", [][]any{{"案号", "法院", "日期"}, {"（2025）京0105民初1号", "朝阳法院", "2025-01-01"}}}, sheet{"空表", nil})},
+	{"xlsx_empty", Cases, xlsxFile("cases.xlsx", sheet{"Sheet1", nil})},
+	{"zip_not_xlsx", Cases, func(t *testing.T, dir string) string {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		w, _ := z.Create("readme.txt")
+		w.Write([]byte("not a workbook"))
+		z.Close()
+		return csvFile("cases.csv", b.String())(t, dir)
+	}},
+	{"xls_file", Cases, csvFile("cases.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00")},
+	{"utf16_file", Cases, csvFile("cases.csv", "\xFF\xFE\x48\x68\x00\x00")},
 	{"date_formats", Cases, csvFile("cases.csv", "案号,承办法院,承办部门,承办人,立案日期\n"+
 		"（2025）京0105民初1号,朝阳法院,民一庭,张三,2025-03-07\n"+
 		"（2025）京0105民初2号,朝阳法院,民一庭,张三,2025/3/7\n"+
@@ -157,6 +184,8 @@ var goldenTests = []struct {
 		"（2025）京01民终1号,北京一中院,民一庭,张三,2025-03-07,(2025)京01民终1号\n"+
 		"（2025）京01民终2号,北京一中院,民一庭,张三,2025-03-07,（2024）京0105民初77号\n"+
 		"（2025）京01民终3号,北京一中院,民一庭,张三,2025-03-07,一审案号不详\n")},
+	{"all_problems_of_a_row", Cases, csvFile("cases.csv", "案号,承办法院,承办部门,承办人,立案日期,结案日期,结案方式,适用程序,审限天数,开庭次数,是否上诉,执行到位金额,电子卷宗生成日期\n"+
+		"（2025）京0105民初1号,朝阳法院,,,2025-13-01,2025-05-01,,普通程序加速版,-3,两次,也许,1.234,昨天\n")},
 	{"people", People, csvFile("people.csv", "姓名,工号,法院,部门,人员类别,职务,入额日期,在岗,法院代字,法院级别,上级法院\n"+
 		"张三,1001,北京市朝阳区人民法院,民一庭,员额法官,审判员,2017-07-01,是,京0105,基层,北京市第一中级人民法院\n"+
 		"李四,1002,北京市朝阳区人民法院,民一庭,助理,,,否,京0105,基层,北京市第一中级人民法院\n"+
@@ -262,6 +291,38 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestHugeFieldMemory reads a 10 MB field: the reader must skip it, not hold it.
+func TestHugeFieldMemory(t *testing.T) {
+	path := csvFile("cases.csv", caseHeader+"（2025）京0105民初1号,朝阳法院,民一庭,张三,\""+strings.Repeat("x", 10<<20)+"\",2025-03-07,,,,\n")(t, t.TempDir())
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	src, err := Open(path, Cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := src.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.Close(); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if err := src.Close(); err != nil {
+		t.Errorf("second Close = %v, want nil", err)
+	}
+	if _, err := src.Next(); !errors.Is(err, os.ErrClosed) {
+		t.Errorf("Next after Close = %v, want os.ErrClosed", err)
+	}
+	if len(row.Problems) != 1 || !strings.Contains(row.Problems[0].Reason, "字段过长") {
+		t.Errorf("problems = %v, want one 字段过长", row.Problems)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 3<<20 {
+		t.Errorf("reading a 10 MB field allocated %d bytes, want under 3 MB", got)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/zhixiao/zhixiao/internal/court"
 )
 
@@ -69,7 +71,19 @@ type Source struct {
 	drop    int      // column of 错误原因, -1 when none
 	pending []record // rows read ahead while looking for the header
 	pf      *prefetch
+	closed  bool
 	seen    seen
+	cases   []court.Case // Cases are cut from it: one allocation for many rows
+}
+
+// newCase returns a zero Case.
+func (s *Source) newCase() *court.Case {
+	if len(s.cases) == 0 {
+		s.cases = make([]court.Case, 256)
+	}
+	k := &s.cases[0]
+	s.cases = s.cases[1:]
+	return k
 }
 
 // The magic numbers that tell a workbook from text.
@@ -88,10 +102,6 @@ func Open(path string, t Table) (*Source, error) {
 	}
 	s := &Source{file: filepath.Base(path), table: t, drop: -1}
 	if err := s.open(path); err != nil {
-		return nil, err
-	}
-	if err := s.readHeader(); err != nil {
-		s.rd.close()
 		return nil, err
 	}
 	s.seen.init(t)
@@ -120,16 +130,66 @@ func (s *Source) open(path string) error {
 		f.Close()
 		return err
 	}
+	if err := s.readHeader(); err != nil {
+		s.rd.close()
+		return err
+	}
 	return nil
 }
 
+// openXLSX opens the first worksheet whose header fits the table, trying
+// the sheets named like the table first; when none fits, the error is that
+// of the first sheet with data.
 func (s *Source) openXLSX(path string) error {
-	r, err := openXLSX(path, s.file, s.table)
+	f, err := openWorkbook(path, s.file)
 	if err != nil {
 		return err
 	}
-	s.rd, s.xlsx, s.sheet, s.shift, s.enc = r, true, r.sheet, r.shift, EncodingXLSX
-	return nil
+	s.xlsx, s.enc = true, EncodingXLSX
+	var first error
+	for _, sheet := range sheetOrder(f, s.table) {
+		err := s.trySheet(f, sheet)
+		if err == nil {
+			return nil
+		}
+		if court.KindOf(err) != court.Invalid {
+			f.Close()
+			return err
+		}
+		if first == nil && err != errNoData {
+			first = err
+		}
+	}
+	f.Close()
+	if first == nil {
+		first = court.Errorf(court.Invalid, "文件 %s 是空文件：工作簿中没有任何数据", s.file)
+	}
+	return first
+}
+
+// errNoData marks a worksheet without data, which openXLSX passes over.
+var errNoData = court.Errorf(court.Invalid, "工作表没有数据")
+
+// trySheet reads the header of one sheet; on failure the sheet is closed.
+func (s *Source) trySheet(f *excelize.File, sheet string) error {
+	r, err := openSheet(f, sheet)
+	if err != nil {
+		return &court.Error{Kind: court.Internal, Message: "读取文件 " + s.file + " 时出错", Err: err}
+	}
+	s.rd, s.sheet, s.shift, s.pending = r, sheet, r.shift, nil
+	if err = s.readHeader(); err != nil {
+		r.rows.Close()
+	}
+	return err
+}
+
+// label names the file, and the worksheet of a workbook, for messages of
+// the form "文件 "+label+"的…": cases.csv + space, or cases.xlsx 工作表“案件”.
+func (s *Source) label() string {
+	if s.sheet != "" {
+		return s.file + " 工作表“" + s.sheet + "”"
+	}
+	return s.file + " "
 }
 
 // sampleSize is how much of a CSV file decides its encoding.
@@ -178,7 +238,9 @@ func (s *Source) checkSample(sample []byte, partial bool) error {
 // table, and reads ahead to the first data row.
 func (s *Source) readHeader() error {
 	first, err := s.nextNonBlank()
-	if err == io.EOF {
+	if err == io.EOF && s.xlsx {
+		return errNoData
+	} else if err == io.EOF {
 		return court.Errorf(court.Invalid, "文件 %s 是空文件", s.file)
 	} else if err != nil {
 		return err
@@ -201,7 +263,7 @@ func (s *Source) readHeader() error {
 	if len(s.pending) == 0 {
 		rec, err := s.nextNonBlank()
 		if err == io.EOF {
-			return court.Errorf(court.Invalid, "文件 %s 只有表头，没有数据行", s.file)
+			return court.Errorf(court.Invalid, "文件 %s只有表头，没有数据行", s.label())
 		} else if err != nil {
 			return err
 		}
@@ -212,9 +274,9 @@ func (s *Source) readHeader() error {
 
 func (s *Source) useHeader(rec record) error {
 	if len(rec.issues) > 0 {
-		return court.Errorf(court.Invalid, "文件 %s 的表头（第%d行）无法读取：%s", s.file, rec.line, rec.issues[0].reason)
+		return court.Errorf(court.Invalid, "文件 %s的表头（第%d行）无法读取：%s", s.label(), rec.line, rec.issues[0].reason)
 	}
-	lay, err := resolveHeader(s.file, s.table, rec.cells)
+	lay, err := resolveHeader(s.label(), s.table, rec.cells)
 	if err != nil {
 		return err
 	}
@@ -290,8 +352,12 @@ func (s *Source) Sheet() string { return s.sheet }
 // does not record its size).
 func (s *Source) Progress() (done, total int64) { return s.rd.progress() }
 
-// Close stops reading and releases the file.
+// Close stops reading and releases the file. Closing again does nothing.
 func (s *Source) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	if s.pf != nil {
 		s.pf.stop()
 	}
@@ -304,6 +370,9 @@ func (s *Source) Close() error {
 // concurrent use.
 func (s *Source) Next() (Row, error) {
 	var rec record
+	if s.closed {
+		return Row{}, os.ErrClosed
+	}
 	if len(s.pending) > 0 {
 		rec, s.pending = s.pending[0], s.pending[1:]
 	} else {

@@ -245,7 +245,8 @@ type layout struct {
 }
 
 // resolveHeader checks a header row against the table's schema. All the
-// problems of the header are reported together, in one court.Invalid error.
+// problems of the header are reported together, in one court.Invalid error
+// that names file (Source.label).
 func resolveHeader(file string, t Table, cells []string) (*layout, error) {
 	s := t.schema()
 	l := &layout{header: make([]string, len(cells)), fieldOf: make([]int, len(cells)), colOf: make([]int, len(s.fields))}
@@ -306,5 +307,5 @@ func (l *layout) check(file string, t Table, s *schema, unknown, dup []string) e
 	if len(msgs) == 0 {
 		return nil
 	}
-	return court.Errorf(court.Invalid, "文件 %s 的表头有误：%s", file, strings.Join(msgs, "；"))
+	return court.Errorf(court.Invalid, "文件 %s的表头有误：%s", file, strings.Join(msgs, "；"))
 }

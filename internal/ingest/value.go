@@ -106,9 +106,10 @@ func checkDate(y, m, d int) (court.Date, string) {
 	return date, ""
 }
 
-// validDate is court.ValidDate by arithmetic rather than package time (a
-// test checks every day they accept): the days since 1899-12-30 of a
-// proleptic Gregorian date, after H. Hinnant's days_from_civil.
+// validDate is court.ValidDate by arithmetic rather than package time,
+// which is faster and stays right after 2192-04-09, where court.DateOf's
+// time.Duration overflows: the days since 1899-12-30 of a Gregorian date,
+// after H. Hinnant's days_from_civil. A test checks it for every day.
 func validDate(y, m, d int) (court.Date, bool) {
 	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return court.NoDate, false
@@ -138,8 +139,8 @@ func daysIn(y, m int) int {
 // firstSerial and lastSerial bound the date serials accepted from a workbook:
 // 1900-03-01 (before it, spreadsheets count a 1900-02-29 that never was) to 2199-12-31.
 var (
-	firstSerial, _ = court.ValidDate(1900, 3, 1)
-	lastSerial, _  = court.ValidDate(2199, 12, 31)
+	firstSerial, _ = validDate(1900, 3, 1)
+	lastSerial, _  = validDate(2199, 12, 31)
 )
 
 // isSerial reports whether s is a plain non-negative decimal number short of

@@ -36,6 +36,9 @@ func TestParseDate(t *testing.T) {
 		{"2025/3/7 9:05:00.123", false, date(2025, 3, 7), ""},
 		{"2025-03-07T10:00:00Z", false, date(2025, 3, 7), ""},
 		{"2024-02-29", false, date(2024, 2, 29), ""},
+		{"2199-12-31", false, 109574, ""},
+		{"109574", true, 109574, ""},
+		{"109575", true, court.NoDate, reasonDateRange},
 		{"2025-02-29", false, court.NoDate, reasonDateMissing},
 		{"2025-02-30", false, court.NoDate, reasonDateMissing},
 		{"2025-13-01", false, court.NoDate, reasonDateMissing},
@@ -205,7 +208,7 @@ func TestDisplayValue(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2025-03-07", "2025/3/7", "2025.3.7", "20250307", "2025年3月7日", "2025-03-07 10:00:00", "2025-02-30", "45723.5", "", "２０２５－３－７", "2025-03-07T10:00:00Z"} {
+	for _, s := range []string{"2025-03-07", "2025/3/7", "2025.3.7", "20250307", "2025年3月7日", "2025-03-07 10:00:00", "2025-02-30", "45723.5", "", "２０２５－３－７", "2025-03-07T10:00:00Z", "2199-12-31", "109574"} {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
@@ -304,6 +307,14 @@ func TestCaseIndex(t *testing.T) {
 		first, dup := x.add(no(a.no), a.line)
 		if dup != (a.dup != 0) || first != a.dup {
 			t.Errorf("add(%s) at line %d = %d, %v; want first line %d", a.no, a.line, first, dup, a.dup)
+		}
+	}
+}
+
+func TestTrim(t *testing.T) {
+	for _, s := range []string{"", " ", "张三", " 张三 ", "\u3000张三\u3000", "张三\u00a0", "a\u2003", "\t（2025）京0105民初1号\r", "…", "案…", "x", "\ufeff张"} {
+		if got, want := trim(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trim(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

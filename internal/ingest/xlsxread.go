@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -27,77 +28,41 @@ type xlsxReader struct {
 	shift int // added to date serials: date1904Shift or 0
 }
 
-// openXLSX opens the table's worksheet: the sheet named like the table
-// (案件, 人员 ...) or else the first sheet with data.
-func openXLSX(path, file string, t Table) (*xlsxReader, error) {
+// openWorkbook opens an XLSX file with raw cell values.
+func openWorkbook(path, file string) (*excelize.File, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, &court.Error{Kind: court.Invalid, Message: "文件 " + file + " 不是有效的 XLSX 工作簿（可能已损坏或加密）", Err: err}
 	}
-	r := &xlsxReader{f: f}
-	if err := r.open(file, t); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return r, nil
+	return f, nil
 }
 
-func (r *xlsxReader) open(file string, t Table) error {
-	sheet, err := pickSheet(r.f, t)
-	if err != nil {
-		return err
+// sheetOrder lists the sheets to try for table t: those named like the
+// table (案件, 人员 ...) first, then the others in workbook order.
+func sheetOrder(f *excelize.File, t Table) []string {
+	var named, others []string
+	for _, name := range f.GetSheetList() {
+		if slices.Contains(sheetNames[t], normHeader(name)) {
+			named = append(named, name)
+		} else {
+			others = append(others, name)
+		}
 	}
-	if sheet == "" {
-		return court.Errorf(court.Invalid, "文件 %s 是空文件：工作簿中没有任何数据", file)
-	}
-	r.sheet = sheet
-	if props, err := r.f.GetWorkbookProps(); err == nil && props.Date1904 != nil && *props.Date1904 {
+	return append(named, others...)
+}
+
+// openSheet starts reading a sheet of f.
+func openSheet(f *excelize.File, sheet string) (*xlsxReader, error) {
+	r := &xlsxReader{f: f, sheet: sheet}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil && *props.Date1904 {
 		r.shift = date1904Shift
 	}
-	if dim, err := r.f.GetSheetDimension(sheet); err == nil {
+	if dim, err := f.GetSheetDimension(sheet); err == nil {
 		r.total = lastRow(dim)
 	}
-	r.rows, err = r.f.Rows(sheet)
-	return err
-}
-
-// pickSheet returns the sheet named like the table, else the first with data,
-// else "".
-func pickSheet(f *excelize.File, t Table) (string, error) {
-	sheets := f.GetSheetList()
-	for _, name := range sheets {
-		for _, want := range sheetNames[t] {
-			if normHeader(name) == want {
-				return name, nil
-			}
-		}
-	}
-	for _, name := range sheets {
-		ok, err := hasData(f, name)
-		if ok || err != nil {
-			return name, err
-		}
-	}
-	return "", nil
-}
-
-// hasData reports whether a sheet has a non-empty cell.
-func hasData(f *excelize.File, sheet string) (bool, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return false, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		cells, err := rows.Columns()
-		if err != nil {
-			return false, err
-		}
-		if !blank(cells) {
-			return true, nil
-		}
-	}
-	return false, rows.Error()
+	var err error
+	r.rows, err = f.Rows(sheet)
+	return r, err
 }
 
 // lastRow reads the last row number of a dimension such as A1:V200001, 0
@@ -143,10 +108,7 @@ func (r *xlsxReader) progress() (int64, int64) {
 }
 
 func (r *xlsxReader) close() error {
-	var err error
-	if r.rows != nil {
-		err = r.rows.Close()
-	}
+	err := r.rows.Close()
 	if cerr := r.f.Close(); err == nil {
 		err = cerr
 	}

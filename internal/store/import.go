@@ -80,8 +80,8 @@ type Import struct {
 	spare     *caseBuf   // the batch being written, then the next one
 	writing   chan error // the writing goroutine's result; nil when none runs
 	lastID    int64      // highest cases.id so far
-	fresh     bool           // the cases table was empty at the start: no lookups
-	dropped   []indexDef     // indexes to build again before committing
+	fresh     bool       // the cases table was empty at the start: no lookups
+	dropped   []indexDef // indexes to build again before committing
 	changeBuf []caseChange
 
 	funds   []fundRow

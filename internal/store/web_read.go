@@ -309,3 +309,23 @@ func sortSummariesByFiled(cs []CaseSummary) {
 		return cs[i].No < cs[j].No
 	})
 }
+
+// LatestDay is the last day the case data knows of: the latest 立案日期 or
+// 结案日期 (NoDate without cases). Pages measure "today" no later than it,
+// so that an export of last month is read as of its own day.
+func (db *DB) LatestDay(ctx context.Context) (d court.Date, err error) {
+	defer wrap(&err, "读取数据截止日期")
+	var filed, closed sql.NullString
+	q := "SELECT MAX(" + db.webDate("filed_on") + "), MAX(" + db.webDate("closed_on") + ") FROM cases"
+	if err := db.db.QueryRowContext(ctx, q).Scan(&filed, &closed); err != nil {
+		return 0, err
+	}
+	for _, s := range []sql.NullString{filed, closed} {
+		if s.Valid && s.String != "" {
+			if x, err := court.ParseISODate(s.String); err == nil && x > d {
+				d = x
+			}
+		}
+	}
+	return d, nil
+}

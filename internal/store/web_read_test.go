@@ -102,6 +102,9 @@ func TestWebReads(t *testing.T) {
 			t.Errorf("CaseRef(unknown) = %v", err)
 		}
 
+		if d, err := db.LatestDay(ctx); err != nil || d != day(t, "2024-06-01") {
+			t.Errorf("LatestDay = %s, %v", d, err)
+		}
 		for _, no := range []string{"（2024）示01民初1号", "（2024）示01民终5号", "（2024）示01执9号"} {
 			chain, err := db.CaseChain(ctx, no)
 			var nos []string

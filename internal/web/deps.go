@@ -43,4 +43,5 @@ type Data interface {
 	CaseRef(ctx context.Context, no string) (auth.CaseRef, error)
 	Case(ctx context.Context, no string) (court.Case, error)
 	CaseChain(ctx context.Context, no string) ([]store.CaseSummary, error)
+	LatestDay(ctx context.Context) (court.Date, error)
 }

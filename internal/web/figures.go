@@ -81,6 +81,8 @@ func yoy(d *indicator.Definition, cur, prev indicator.Number) (text, class strin
 	}
 	diff := cur.V - prev.V
 	switch {
+	case d.Unit == "%" && math.Abs(diff) < 0.0005:
+		return "同比 持平", ""
 	case d.Unit == "%":
 		text = fmt.Sprintf("同比 %+.1f 个百分点", diff*100)
 	case prev.V == 0:

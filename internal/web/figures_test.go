@@ -42,6 +42,7 @@ func TestFormatting(t *testing.T) {
 		{count, indicator.Num(60), indicator.Num(50), "同比 +20.0%", ""},
 		{count, indicator.Num(60), indicator.Num(0), "同比 —", ""},
 		{rate, indicator.Num(0.5), indicator.Number{}, "同比 —", ""},
+		{rate, indicator.Num(0.5), indicator.Num(0.5001), "同比 持平", ""},
 	}
 	for _, tt := range yoys {
 		text, cls := yoy(tt.d, tt.cur, tt.prev)

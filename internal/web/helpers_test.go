@@ -117,7 +117,11 @@ func startEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, Bands: bands})
+	asOf, err := db.LatestDay(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +216,8 @@ func wantStatus(t *testing.T, what string, r resp, status int, text string) {
 
 // fixtureCases: 民一庭 has a long-pending case (民初1), one near its limit
 // (民初3) and a closed one (民初4, panel 李法官) appealed to 民二庭 (民终1);
-// 民二庭 has a long-pending case (民初2); 甲区 one case.
+// 民二庭 has a long-pending case (民初2); 甲区 one case, filed today (so that
+// the data's latest day is today).
 func fixtureCases(t *testing.T, now time.Time) []court.Case {
 	mk := func(no, courtName, dept, judge string, filed court.Date) court.Case {
 		n, err := court.ParseCaseNo(no)
@@ -233,7 +238,7 @@ func fixtureCases(t *testing.T, now time.Time) []court.Case {
 		mk("（2020）示01民初2号", mid, "民二庭", "赵法官", court.DateOf(2020, 3, 2)),
 		mk("（2025）示01民初3号", mid, "民一庭", "李法官", today-170),
 		closed, appeal,
-		mk("（2024）示0101民初1号", district, "民一庭", "钱法官", court.DateOf(2024, 5, 1)),
+		mk("（2024）示0101民初1号", district, "民一庭", "钱法官", today),
 	}
 }
 

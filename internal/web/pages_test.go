@@ -153,8 +153,8 @@ func sampleIndicator() *indicatorPage {
 	return &indicatorPage{Unit: d.Unit, Period: d.Period, Def: &indicator.Definition{ID: t.ID, Name: t.Name, Unit: "%", Text: "审限内结案数 / 有审限的结案数"},
 		Tile: t, Trend: chartSpec{Type: "line", X: []string{"2025-01"}, Series: []chartSeries{{Name: t.Name, Data: []*float64{&lo}}}, Band: &chartBand{Lower: &lo, Upper: &hi}},
 		TrendRows: []trendRow{{Month: "2025-01", Value: "95.0%", Num: "19", Den: "20", NumURL: "/x"}},
-		Subs: []subRow{{Name: "李法官", URL: "/u", Value: "90.0%", Num: "9", Den: "10", Status: "不足以判断", Class: "warn", NumURL: "/n"}},
-		SubChart: chartSpec{Type: "bar"}, SubLabel: "法官", Sort: "name", Dir: "asc", Base: "/units/department/11/indicators/within_limit_rate?", Ages: d.Ages}
+		Subs:      []subRow{{Name: "李法官", URL: "/u", Value: "90.0%", Num: "9", Den: "10", Status: "不足以判断", Class: "warn", NumURL: "/n"}},
+		SubChart:  chartSpec{Type: "bar"}, SubLabel: "法官", Sort: "name", Dir: "asc", Base: "/units/department/11/indicators/within_limit_rate?", Ages: d.Ages}
 }
 
 func sampleCaseList() *caseListPage {

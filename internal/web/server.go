@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/indicator"
 )
 
@@ -42,6 +43,7 @@ type Deps struct {
 	Accounts Accounts
 	Data     Data
 	Engine   *indicator.Engine  // nil until the snapshot is built; see SetEngine
+	AsOf     court.Date         // the data's latest day (store.DB.LatestDay); see SetEngine
 	Bands    *indicator.BandSet // the bands tiles are judged against; nil for none
 }
 
@@ -51,6 +53,7 @@ type Server struct {
 	accounts Accounts
 	data     Data
 	engine   atomic.Pointer[indicator.Engine]
+	asOf     atomic.Int32 // court.Date of the data's latest day, 0 while unknown
 	bands    *indicator.BandSet
 	pages    *pages
 	assets   *assets
@@ -72,7 +75,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, bands: deps.Bands, assets: a}
-	s.engine.Store(deps.Engine)
+	s.SetEngine(deps.Engine, deps.AsOf)
 	if s.pages, err = loadPages(a); err != nil {
 		return nil, err
 	}
@@ -83,9 +86,13 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	return s, nil
 }
 
-// SetEngine replaces the indicator engine, after an import or once the
-// snapshot built at start-up is ready; requests in flight keep the old one.
-func (s *Server) SetEngine(e *indicator.Engine) { s.engine.Store(e) }
+// SetEngine replaces the indicator engine and the data's latest day, after
+// an import or once the snapshot built at start-up is ready; requests in
+// flight keep the old engine.
+func (s *Server) SetEngine(e *indicator.Engine, asOf court.Date) {
+	s.asOf.Store(int32(asOf))
+	s.engine.Store(e)
+}
 
 // ServeHTTP serves the web app.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }

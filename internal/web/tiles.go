@@ -137,7 +137,10 @@ func (fq *figureQuery) tile(a indicator.Assessment, prev indicator.Result) tile 
 	t := tile{ID: a.Indicator, Name: d.Name, Category: d.Category, Unit: d.Unit,
 		Value: formatValue(d, a.Value), Num: formatCount(a.Numerator), Den: formatCount(a.Denominator), HasDen: a.Denominator.Valid,
 		Status: string(a.Status), StatusClass: statusClass(a.Status),
-		URL: fq.indicatorURL(a.Indicator), NumURL: fq.drillURL(a.Indicator, indicator.PartNumerator)}
+		URL: fq.indicatorURL(a.Indicator)}
+	if a.Numerator.Valid {
+		t.NumURL = fq.drillURL(a.Indicator, indicator.PartNumerator)
+	}
 	if t.HasDen {
 		t.DenURL = fq.drillURL(a.Indicator, indicator.PartDenominator)
 	}

@@ -55,8 +55,14 @@ func timeLimit(c *store.CaseSummary, today court.Date) limitStatus {
 	return st
 }
 
-// today is the day in China Standard Time.
+// today is the day the pages measure from: today in China Standard Time,
+// or the data's latest day when that is earlier (an export of last month
+// is read as of its own day).
 func (s *Server) today() court.Date {
 	t := s.cfg.Now().In(shanghai)
-	return court.DateOf(t.Year(), t.Month(), t.Day())
+	d := court.DateOf(t.Year(), t.Month(), t.Day())
+	if asOf := court.Date(s.asOf.Load()); asOf != 0 && asOf < d {
+		return asOf
+	}
+	return d
 }

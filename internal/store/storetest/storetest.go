@@ -38,7 +38,7 @@ func Dialects(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // DSN returns the DSN of a fresh, empty database of the dialect: a SQLite
 // file path or a PostgreSQL URL. It skips the test when PostgreSQL is
 // unreachable (fails under CI=true).
-func DSN(t *testing.T, dialect string) string {
+func DSN(t testing.TB, dialect string) string {
 	t.Helper()
 	switch dialect {
 	case store.DialectSQLite:
@@ -57,7 +57,7 @@ func DSN(t *testing.T, dialect string) string {
 // Open returns a fresh database of the dialect ("sqlite" or "postgres"),
 // closed when the test ends. It skips the test when PostgreSQL is unreachable
 // (fails under CI=true).
-func Open(t *testing.T, dialect string) *store.DB {
+func Open(t testing.TB, dialect string) *store.DB {
 	t.Helper()
 	db, err := store.Open(context.Background(), DSN(t, dialect))
 	if err != nil {

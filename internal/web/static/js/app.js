@@ -88,8 +88,17 @@
 		document.body.setAttribute("data-charts", String(charts.length));
 	}
 
+	// disposeCharts frees the charts inside an element htmx is about to replace.
+	function disposeCharts(root) {
+		charts = charts.filter(function (c) {
+			if (root.contains(c.getDom())) { c.dispose(); return false; }
+			return true;
+		});
+	}
+
 	function confirmations(root) {
-		root.querySelectorAll("form[data-confirm]").forEach(function (f) {
+		root.querySelectorAll("form[data-confirm]:not([data-ready])").forEach(function (f) {
+			f.setAttribute("data-ready", "1");
 			f.addEventListener("submit", function (e) {
 				if (!window.confirm(f.getAttribute("data-confirm"))) { e.preventDefault(); }
 			});
@@ -97,7 +106,8 @@
 	}
 
 	function autoSubmit(root) {
-		root.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
+		root.querySelectorAll("select[data-autosubmit]:not([data-ready])").forEach(function (s) {
+			s.setAttribute("data-ready", "1");
 			s.addEventListener("change", function () { s.form.submit(); });
 		});
 	}
@@ -109,7 +119,10 @@
 	}
 
 	document.addEventListener("DOMContentLoaded", function () { init(document); });
-	document.addEventListener("htmx:afterSettle", function (e) { init(e.target); });
+	document.addEventListener("htmx:beforeSwap", function (e) { if (e.detail.target) { disposeCharts(e.detail.target); } });
+	// After a swap the target may be a detached element (outerHTML): look at
+	// the whole document; what is set up already is marked and skipped.
+	document.addEventListener("htmx:afterSettle", function () { init(document); });
 	window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
 	window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });
 }());

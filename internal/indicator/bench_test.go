@@ -1,0 +1,132 @@
+package indicator
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/zhixiao/zhixiao/internal/demo"
+)
+
+// The benchmarks run on 示例市 with 3,000,000 cases (a province's year), or
+// ZHIXIAO_BENCH_CASES cases; the data set is generated once per run.
+var bench struct {
+	once   sync.Once
+	src    *memSource
+	engine *Engine
+}
+
+// benchQuery is the period of the benchmarks: the first half of 2025.
+var benchQuery = Query{Period: period("2025-01-01", "2025-06-30")}
+
+func benchSource(b *testing.B) *memSource {
+	bench.once.Do(func() {
+		n := 3_000_000
+		if v, err := strconv.Atoi(os.Getenv("ZHIXIAO_BENCH_CASES")); err == nil && v > 0 {
+			n = v
+		}
+		ds := demo.Generate(demo.Config{Seed: 1, Cases: n})
+		bench.src = &memSource{courts: ds.Courts, people: ds.People, cases: ds.Cases, funds: ds.Funds, meds: ds.Mediations}
+	})
+	return bench.src
+}
+
+func benchEngine(b *testing.B) *Engine {
+	src := benchSource(b)
+	if bench.engine == nil {
+		e, err := New(context.Background(), src, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := e.Prepare(benchQuery); err != nil {
+			b.Fatal(err)
+		}
+		bench.engine = e
+	}
+	return bench.engine
+}
+
+// BenchmarkSnapshotBuild builds the snapshot and compiles the plan in force
+// (the Source is in memory, so its own time is nil).
+func BenchmarkSnapshotBuild(b *testing.B) {
+	src := benchSource(b)
+	b.ResetTimer()
+	var e *Engine
+	for range b.N {
+		var err error
+		if e, err = New(context.Background(), src, nil); err != nil {
+			b.Fatal(err)
+		}
+		if err := e.Prepare(benchQuery); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	s := e.Snapshot()
+	b.ReportMetric(float64(s.MemoryBytes())/float64(s.Len()), "bytes/case")
+	b.ReportMetric(float64(s.Len()), "cases")
+}
+
+// BenchmarkEvaluateAllJudges evaluates every indicator for every judge unit.
+func BenchmarkEvaluateAllJudges(b *testing.B) {
+	e := benchEngine(b)
+	q := benchQuery
+	q.By = ByJudge
+	b.ResetTimer()
+	for range b.N {
+		if _, err := e.Evaluate(q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluateAllCourts evaluates every indicator for every court.
+func BenchmarkEvaluateAllCourts(b *testing.B) {
+	e := benchEngine(b)
+	q := benchQuery
+	q.By = ByCourt
+	b.ResetTimer()
+	for range b.N {
+		if _, err := e.Evaluate(q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOneIndicatorOneUnit is what a dashboard tile asks: one indicator
+// for one unit (a basic court, a judge, and the whole data set).
+func BenchmarkOneIndicatorOneUnit(b *testing.B) {
+	e := benchEngine(b)
+	courts := e.Units(ByCourt)
+	judges := e.Units(ByJudge)
+	for _, c := range []struct{ name, unit, id string }{
+		{"court/closure_rate", courts[len(courts)-1].Name, "closure_rate"},
+		{"court/median_days", courts[len(courts)-1].Name, "median_days"},
+		{"judge/weighted_closed", judges[len(judges)/2].Name, "weighted_closed"},
+		{"all/closure_rate", AllUnit, "closure_rate"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			q := benchQuery
+			q.Unit, q.Indicators = c.unit, []string{c.id}
+			for range b.N {
+				if _, err := e.Evaluate(q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDrillDown lists the cases behind a court's closure rate.
+func BenchmarkDrillDown(b *testing.B) {
+	e := benchEngine(b)
+	q := benchQuery
+	q.Unit = e.Units(ByCourt)[1].Name
+	for range b.N {
+		if _, err := e.DrillDown(q, "closure_rate", PartNumerator); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
