@@ -168,6 +168,9 @@ func validSuffix(s string) bool {
 
 // normalizeCaseNo removes spaces and turns full-width digits into ASCII.
 func normalizeCaseNo(s string) string {
+	if !strings.ContainsFunc(s, needsNormalizing) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -180,4 +183,8 @@ func normalizeCaseNo(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func needsNormalizing(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || (r >= '０' && r <= '９')
 }

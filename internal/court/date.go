@@ -15,10 +15,13 @@ const NoDate Date = 0
 
 var epoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// unixEpochSerial is the Date of 1970-01-01.
+const unixEpochSerial = 25569
+
 // DateOf returns the Date of a calendar day; it does not check the day.
 func DateOf(year int, month time.Month, day int) Date {
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	return Date(t.Sub(epoch).Hours() / 24)
+	return Date(t.Unix()/86400 + unixEpochSerial)
 }
 
 // ValidDate returns the Date of year-month-day, or false when that day does

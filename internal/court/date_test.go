@@ -46,3 +46,10 @@ func TestPeriod(t *testing.T) {
 		t.Error("Contains")
 	}
 }
+
+func TestDateFarFuture(t *testing.T) {
+	d, ok := ValidDate(2199, 12, 31)
+	if !ok || d.String() != "2199-12-31" {
+		t.Errorf("ValidDate(2199-12-31) = %v %v", d, ok)
+	}
+}

@@ -23,6 +23,9 @@ func (p *progress) update() {
 		return
 	}
 	done, total := p.src.Progress()
+	if total <= 0 {
+		total = -1 // unknown size: a spinner
+	}
 	if p.bar == nil {
 		p.bar = progressbar.NewOptions64(total,
 			progressbar.OptionSetWriter(p.out),

@@ -75,9 +75,9 @@ func (s *Snapshot) amount(i int32, recovered bool) (int64, bool) {
 	if k == len(s.amtCase) || s.amtCase[k] != i {
 		return 0, false
 	}
-	m := s.execAmount[k]
+	m := s.execAmount.at(k)
 	if recovered {
-		m = s.execRecovered[k]
+		m = s.execRecovered.at(k)
 	}
 	return int64(m), m >= 0
 }
@@ -161,10 +161,6 @@ func (c fundColumns) num(col string) func(int32) (int64, bool) {
 		return func(j int32) (int64, bool) { return int64(f.received[j]), f.received[j] != court.NoDate }
 	case "paid_on":
 		return func(j int32) (int64, bool) { return int64(f.paid[j]), f.paid[j] != court.NoDate }
-	case "amount":
-		return func(j int32) (int64, bool) { return int64(f.amount[j]), f.amount[j] >= 0 }
-	case "paid_amount":
-		return func(j int32) (int64, bool) { return int64(f.paidAmount[j]), f.paidAmount[j] >= 0 }
 	}
 	return nil
 }

@@ -39,7 +39,7 @@ func Build(ctx context.Context, src Source) (*Snapshot, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return b.finish(fs, ms), nil
+	return b.finish(fs, ms)
 }
 
 type deptKey struct {
@@ -57,6 +57,23 @@ type personKey struct {
 	name  string
 }
 
+// unitKey is how a case names its judge unit.
+type unitKey struct {
+	court, dept, judge string
+}
+
+// memberKey is how a panel member is named: by name in a case's court and
+// department.
+type memberKey struct {
+	court, dept int32
+	name        string
+}
+
+// prefixKey is the parsed form of a noPrefix.
+type prefixKey struct {
+	courtCode, typeCode, suffix string
+}
+
 // builder collects cases in arrival order; finish orders them by unit.
 type builder struct {
 	courtIdx    map[string]int32 // by name and by 法院代字
@@ -69,13 +86,15 @@ type builder struct {
 	leafIdx     map[leafKey]int32
 	leafDept    []int32
 	leafName    []string
+	unitIdx     map[unitKey]int32
+	memberIdx   map[memberKey]int32
 	people      []court.Person
 	personIdx   map[personKey][]int32
 
 	n                    int
 	leaf                 []int32
+	keys                 []uint64 // packed 案号
 	filed, closed, efile []court.Date
-	originKey            []uint64
 	limitDays            []uint16
 	extDays, suspDays    []uint16
 	reads                []uint16
@@ -86,16 +105,17 @@ type builder struct {
 	track                []court.Track
 	flags                []uint8
 	cause                []uint16
-	noYear               []uint8
-	noPrefix             []uint16
-	noSeq                []uint32
+	no                   caseNos
+
+	originCase []int32 // cases with a 原审案号, and the 原审案号
+	originNo   []string
 
 	amtCase                   []int32
-	execAmount, execRecovered []court.Money
+	execAmount, execRecovered amounts
 	panelCase, panelLeaf      []int32
 
-	keys      map[uint64]int32
-	prefixIdx map[noPrefix]uint16
+	prefixIdx map[prefixKey]uint16
+	midIdx    map[string]uint16 // prefixes without suffix, by mid
 	prefixes  []noPrefix
 	causeIdx  map[string]uint16
 	causes    []string
@@ -107,9 +127,11 @@ func newBuilder() *builder {
 		courtIdx:  map[string]int32{},
 		deptIdx:   map[deptKey]int32{},
 		leafIdx:   map[leafKey]int32{},
+		unitIdx:   map[unitKey]int32{},
+		memberIdx: map[memberKey]int32{},
 		personIdx: map[personKey][]int32{},
-		keys:      map[uint64]int32{},
-		prefixIdx: map[noPrefix]uint16{},
+		prefixIdx: map[prefixKey]uint16{},
+		midIdx:    map[string]uint16{},
 		causeIdx:  map[string]uint16{"": 0},
 		causes:    []string{""},
 	}
@@ -128,9 +150,9 @@ func (b *builder) addCourts(cs []court.Court) {
 		b.courtName = append(b.courtName, c.Name)
 		b.courtLevel = append(b.courtLevel, lvl)
 	}
-	for i, c := range cs {
+	for _, c := range cs {
 		if _, ok := b.courtIdx[c.Code]; c.Code != "" && !ok {
-			b.courtIdx[c.Code] = b.courtIdx[cs[i].Name]
+			b.courtIdx[c.Code] = b.courtIdx[c.Name]
 		}
 	}
 	b.courtListed = len(b.courtName)
@@ -172,6 +194,17 @@ func (b *builder) leafOf(d int32, name string) int32 {
 	return i
 }
 
+// caseLeaf returns the judge unit a case names.
+func (b *builder) caseLeaf(c *court.Case) int32 {
+	k := unitKey{c.Court, c.Department, c.Judge}
+	if l, ok := b.unitIdx[k]; ok {
+		return l
+	}
+	l := b.leafOf(b.deptOf(b.courtOf(c.Court), c.Department), c.Judge)
+	b.unitIdx[k] = l
+	return l
+}
+
 // addPeople records the people table; every 在岗员额法官 is a judge unit of
 // their department even without cases.
 func (b *builder) addPeople(ps []court.Person) {
@@ -188,10 +221,16 @@ func (b *builder) addPeople(ps []court.Person) {
 	}
 }
 
-// memberLeaf is the judge unit of a panel member: their own department per
-// the people table (preferring the case's department when the name occurs
-// in several), else the case's department.
-func (b *builder) memberLeaf(c, caseDept int32, name string) int32 {
+// memberLeaf is the judge unit of a panel member of a case in leaf l: their
+// own department per the people table (preferring the case's department
+// when the name occurs in several), else the case's department.
+func (b *builder) memberLeaf(l int32, name string) int32 {
+	caseDept := b.leafDept[l]
+	c := b.deptCourt[caseDept]
+	mk := memberKey{c, caseDept, name}
+	if m, ok := b.memberIdx[mk]; ok {
+		return m
+	}
 	d := caseDept
 	for k, pi := range b.personIdx[personKey{c, name}] {
 		pd := b.deptOf(c, b.people[pi].Department)
@@ -202,73 +241,113 @@ func (b *builder) memberLeaf(c, caseDept int32, name string) int32 {
 			break
 		}
 	}
-	return b.leafOf(d, name)
+	m := b.leafOf(d, name)
+	b.memberIdx[mk] = m
+	return m
 }
 
-func (b *builder) prefixOf(no court.CaseNo, add bool) (uint16, bool) {
-	k := noPrefix{no.CourtCode, no.TypeCode, no.Suffix}
+// prefixOf returns the prefix of a parsed 案号, adding it when add is set.
+func (b *builder) prefixOf(no *court.CaseNo, add bool) (uint16, bool) {
+	k := prefixKey{no.CourtCode, no.TypeCode, no.Suffix}
 	if i, ok := b.prefixIdx[k]; ok {
 		return i, true
 	}
 	if !add {
 		return 0, false
 	}
+	i, ok := b.newPrefix(no.CourtCode+no.TypeCode, no.Suffix)
+	if ok {
+		b.prefixIdx[k] = i
+	}
+	return i, ok
+}
+
+func (b *builder) newPrefix(mid, suffix string) (uint16, bool) {
+	if suffix == "" {
+		if i, ok := b.midIdx[mid]; ok {
+			return i, true
+		}
+	}
 	if len(b.prefixes) > math.MaxUint16 {
-		b.err = court.Errorf(court.Internal, "法院代字与类型代字的组合超过 65536 种，快照无法容纳")
 		return 0, false
 	}
 	i := uint16(len(b.prefixes))
-	b.prefixIdx[k] = i
-	b.prefixes = append(b.prefixes, k)
+	b.prefixes = append(b.prefixes, noPrefix{mid, suffix})
+	if suffix == "" {
+		b.midIdx[mid] = i
+	}
 	return i, true
 }
 
-// noKey packs a 案号 into a number: year, prefix, 序号.
+// noKey packs a 案号 into a number: year, prefix, 序号. It is never 0.
 func noKey(year int, prefix uint16, seq int) uint64 {
 	return uint64(year)<<48 | uint64(prefix)<<32 | uint64(uint32(seq))
 }
 
-func (b *builder) keyOf(no court.CaseNo, add bool) (uint64, bool) {
-	p, ok := b.prefixOf(no, add)
-	if !ok || no.Seq <= 0 || no.Seq > math.MaxUint32 {
+// keyOfText finds the key of a 案号 given as text, among known prefixes.
+func (b *builder) keyOfText(s string) (uint64, bool) {
+	if year, mid, seq, suffix, ok := splitCanonical(s); ok && suffix == "" {
+		p, found := b.midIdx[mid]
+		return noKey(year, p, seq), found
+	}
+	no, err := court.ParseCaseNo(s)
+	if err != nil {
 		return 0, false
 	}
-	return noKey(no.Year, p, no.Seq), true
+	p, ok := b.prefixOf(&no, false)
+	return noKey(no.Year, p, no.Seq), ok
+}
+
+// splitCanonical splits a canonical 案号 （2025）京0101民初123号之一 into
+// 2025, 京0101民初, 123 and 之一, without allocating.
+func splitCanonical(s string) (year int, mid string, seq int, suffix string, ok bool) {
+	const open, shut, hao = "（", "）", "号"
+	if !strings.HasPrefix(s, open) || len(s) < len(open)+4+len(shut) {
+		return
+	}
+	for _, c := range []byte(s[len(open) : len(open)+4]) {
+		if c < '0' || c > '9' {
+			return
+		}
+		year = year*10 + int(c-'0')
+	}
+	rest, found := strings.CutPrefix(s[len(open)+4:], shut)
+	h := strings.LastIndex(rest, hao)
+	if !found || h < 0 {
+		return
+	}
+	body := rest[:h]
+	j := len(body)
+	for j > 0 && body[j-1] >= '0' && body[j-1] <= '9' {
+		j--
+	}
+	if j == 0 || j == len(body) || len(body)-j > 9 {
+		return
+	}
+	for _, c := range []byte(body[j:]) {
+		seq = seq*10 + int(c-'0')
+	}
+	return year, body[:j], seq, rest[h+len(hao):], seq > 0
 }
 
 func clamp16(v int) uint16 {
-	if v < 0 {
-		return 0
-	}
-	if v > math.MaxUint16 {
-		return math.MaxUint16
-	}
-	return uint16(v)
+	return uint16(min(max(v, 0), math.MaxUint16))
 }
 
 func (b *builder) addCase(c *court.Case) error {
-	if b.err != nil {
-		return b.err
-	}
 	if b.n >= math.MaxInt32-1 {
 		return court.Errorf(court.Internal, "案件数超过快照上限")
 	}
-	key, ok := b.keyOf(c.No, true)
-	if !ok {
-		if b.err != nil {
-			return b.err
-		}
-		return court.Errorf(court.Invalid, "案号“%s”无效，无法建立快照", c.No)
-	}
-	if _, dup := b.keys[key]; dup {
-		return court.Errorf(court.Conflict, "案号“%s”重复，无法建立快照", c.No)
+	p, ok := b.prefixOf(&c.No, true)
+	if !ok || c.No.Seq <= 0 || c.No.Seq > math.MaxUint32 || c.No.Year < yearBase || c.No.Year > yearBase+254 {
+		return court.Errorf(court.Invalid, "案号“%s”无效或法院代字与类型代字的组合过多，无法建立快照", c.No)
 	}
 	i := int32(b.n)
 	b.n++
-	b.keys[key] = i
-	ci := b.courtOf(c.Court)
-	di := b.deptOf(ci, c.Department)
-	b.leaf = append(b.leaf, b.leafOf(di, c.Judge))
+	b.keys = append(b.keys, noKey(c.No.Year, p, c.No.Seq))
+	b.no.add(c.No.Year, p, c.No.Seq)
+	l := b.caseLeaf(c)
+	b.leaf = append(b.leaf, l)
 	b.filed = append(b.filed, c.FiledOn)
 	closed := c.ClosedOn
 	if closed == court.NoDate {
@@ -276,17 +355,10 @@ func (b *builder) addCase(c *court.Case) error {
 	}
 	b.closed = append(b.closed, closed)
 	b.efile = append(b.efile, c.EfileOn)
-	var ok2 bool
-	var okey uint64
 	if c.OriginNo != "" {
-		if o, err := court.ParseCaseNo(c.OriginNo); err == nil {
-			okey, ok2 = b.keyOf(o, true)
-		}
+		b.originCase = append(b.originCase, i)
+		b.originNo = append(b.originNo, c.OriginNo)
 	}
-	if !ok2 {
-		okey = 0
-	}
-	b.originKey = append(b.originKey, okey)
 	b.limitDays = append(b.limitDays, clamp16(c.LimitDays))
 	b.extDays = append(b.extDays, clamp16(c.ExtendedDays))
 	b.suspDays = append(b.suspDays, clamp16(c.SuspendedDays))
@@ -304,24 +376,18 @@ func (b *builder) addCase(c *court.Case) error {
 		f |= flagAppealedNo
 	}
 	for _, m := range c.Panel {
-		m = strings.TrimSpace(m)
-		if m == "" {
-			continue
+		if m = strings.TrimSpace(m); m != "" {
+			b.panelCase = append(b.panelCase, i)
+			b.panelLeaf = append(b.panelLeaf, b.memberLeaf(l, m))
+			f |= flagHasPanel
 		}
-		b.panelCase = append(b.panelCase, i)
-		b.panelLeaf = append(b.panelLeaf, b.memberLeaf(ci, di, m))
-		f |= flagHasPanel
 	}
 	b.flags = append(b.flags, f)
 	b.cause = append(b.cause, b.causeOf(c.Cause))
-	b.noYear = append(b.noYear, uint8(c.No.Year-yearBase))
-	p, _ := b.prefixOf(c.No, false)
-	b.noPrefix = append(b.noPrefix, p)
-	b.noSeq = append(b.noSeq, uint32(c.No.Seq))
 	if c.ExecAmount >= 0 || c.ExecRecovered >= 0 {
 		b.amtCase = append(b.amtCase, i)
-		b.execAmount = append(b.execAmount, c.ExecAmount)
-		b.execRecovered = append(b.execRecovered, c.ExecRecovered)
+		b.execAmount.add(c.ExecAmount)
+		b.execRecovered.add(c.ExecRecovered)
 	}
 	return nil
 }
@@ -331,7 +397,7 @@ func (b *builder) causeOf(s string) uint16 {
 		return i
 	}
 	if len(b.causes) > math.MaxUint16 {
-		return 0
+		return 0 // more than 65535 案由: the rest read as empty
 	}
 	i := uint16(len(b.causes))
 	b.causeIdx[s] = i

@@ -90,7 +90,7 @@ func (r *run) itemText(it drillItem) string {
 	case refFundTerm:
 		return r.s.caseNo(r.s.funds.caseIdx[it.idx])
 	case refMedTerm:
-		return r.s.meds.id[it.idx]
+		return r.s.meds.id.string(it.idx, r.s.prefixes)
 	}
 	return it.txt
 }
@@ -125,7 +125,7 @@ func (r *run) drillTerms(terms []termRef, u unitRef) []drillItem {
 			sort.SliceStable(part, func(i, j int) bool { return r.itemText(part[i]) < r.itemText(part[j]) })
 		case refMedTerm:
 			part = r.drillMediations(t.idx)
-			sort.SliceStable(part, func(i, j int) bool { return r.s.meds.id[part[i].idx] < r.s.meds.id[part[j].idx] })
+			sort.SliceStable(part, func(i, j int) bool { return r.s.meds.id.less(part[i].idx, part[j].idx, r.s.prefixes) })
 		case refJudges:
 			for _, s := range r.s.judgePeople(u) {
 				part = append(part, drillItem{src: refJudges, txt: s})
@@ -136,23 +136,9 @@ func (r *run) drillTerms(terms []termRef, u unitRef) []drillItem {
 	return out
 }
 
-// sortCases orders case items by 法院代字, year, 类型代字 and 序号.
+// sortCases orders case items by 案号.
 func (s *Snapshot) sortCases(items []drillItem) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i].idx, items[j].idx
-		pa, pb := s.prefixes[s.noPrefix[a]], s.prefixes[s.noPrefix[b]]
-		switch {
-		case pa.courtCode != pb.courtCode:
-			return pa.courtCode < pb.courtCode
-		case s.noYear[a] != s.noYear[b]:
-			return s.noYear[a] < s.noYear[b]
-		case pa.typeCode != pb.typeCode:
-			return pa.typeCode < pb.typeCode
-		case s.noSeq[a] != s.noSeq[b]:
-			return s.noSeq[a] < s.noSeq[b]
-		}
-		return pa.suffix < pb.suffix
-	})
+	sort.SliceStable(items, func(i, j int) bool { return s.no.less(items[i].idx, items[j].idx, s.prefixes) })
 }
 
 // inList reports whether counter ci is in a case list.
@@ -169,8 +155,8 @@ func (r *run) drillCases(ci int32, u unitRef) []drillItem {
 	var out []drillItem
 	add := func(i int32) { out = append(out, drillItem{src: refCaseTerm, idx: i}) }
 	if c.origin {
-		for k := lowerBound(s.refOrigin, lo); k < len(s.refOrigin) && s.refOrigin[k] < hi; k++ {
-			o, rc := s.refOrigin[k], s.refCase[k]
+		for k := lowerBound(pl.refOrigin, lo); k < len(pl.refOrigin) && pl.refOrigin[k] < hi; k++ {
+			o, rc := pl.refOrigin[k], pl.refCase[k]
 			st := caseState(s.filed[rc], s.closed[rc], r.t0, r.t1)
 			if st != 0 && r.pass[pl.prof[o]] && pl.inList(&pl.originLists[int(pl.prof[rc])<<4|st], ci) && r.inRanges(ci, rc) {
 				add(rc)
@@ -200,7 +186,10 @@ func (r *run) drillCases(ci int32, u unitRef) []drillItem {
 		}
 	}
 	if c.value == vWeight && c.twin >= 0 && u.g == ByJudge {
-		for _, k := range s.panelByLeaf[s.panelLeafStart[a]:s.panelLeafStart[a+1]] {
+		for k, m := range s.panelLeaf {
+			if m != a {
+				continue
+			}
 			i := s.panelCase[k]
 			st := caseState(s.filed[i], s.closed[i], r.t0, r.t1)
 			p := pl.prof[i]

@@ -228,7 +228,7 @@ func (r *run) execute() {
 		}()
 	}
 	wg.Wait()
-	if r.l0 != 0 || int(r.l1) != len(r.s.leafName) {
+	if r.pl.hasPanel && (r.l0 != 0 || int(r.l1) != len(r.s.leafName)) {
 		r.outsideShares()
 	}
 	ns := r.pl.nslots
@@ -247,8 +247,8 @@ func (r *run) outsideShares() {
 	s, pl := r.s, r.pl
 	lo, hi := s.leafCaseStart[r.l0], s.leafCaseStart[r.l1]
 	var out []panelShare
-	for l := r.l0; l < r.l1; l++ {
-		for _, k := range s.panelByLeaf[s.panelLeafStart[l]:s.panelLeafStart[l+1]] {
+	for k, l := range s.panelLeaf {
+		if l >= r.l0 && l < r.l1 {
 			i := s.panelCase[k]
 			if i >= lo && i < hi {
 				continue
@@ -439,9 +439,9 @@ func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *
 				cur.amt++
 			}
 			if cur.amt < len(s.amtCase) && s.amtCase[cur.amt] == i {
-				m := s.execAmount[cur.amt]
+				m := s.execAmount.at(cur.amt)
 				if o.value == vExecRecovered {
-					m = s.execRecovered[cur.amt]
+					m = s.execRecovered.at(cur.amt)
 				}
 				row[o.slot] += int64(max(m, 0))
 			}

@@ -111,8 +111,6 @@ func fundColumn(name string) (colInfo, bool) {
 	switch name {
 	case "received_on", "paid_on":
 		return colInfo{typ: colDate}, true
-	case "amount", "paid_amount":
-		return colInfo{typ: colMoney}, true
 	}
 	return colInfo{}, false
 }

@@ -120,7 +120,7 @@ func (f *flin) eval(i int32, t *tenv) (int64, bool) {
 type fcond struct {
 	op   uint8 // fAtom, fAll, fAny, fNot, fSlow
 	cmp  uint8 // cEq ... cAbsent
-	lin  flin // left - right, or the one column of present/absent
+	lin  flin  // left - right, or the one column of present/absent
 	kids []fcond
 	slow rowCond
 }

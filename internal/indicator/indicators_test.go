@@ -271,7 +271,7 @@ func TestEnforcementRequestRate(t *testing.T) {
 
 func TestExecRates(t *testing.T) {
 	ex := func(no, closed string, m court.CloseMethod, a, r court.Money) court.Case {
-		return cs(no, "2025-01-01", closed, by(m), amounts(a, r), judge("执行局", "赵六"))
+		return cs(no, "2025-01-01", closed, by(m), money(a, r), judge("执行局", "赵六"))
 	}
 	src := &memSource{cases: []court.Case{
 		ex("（2025）京0101执1号", "2025-02-01", court.CloseExecSuspended, 1000000, 250050), // 10000.00 元, 2500.50 元

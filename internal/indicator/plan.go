@@ -154,6 +154,7 @@ type plan struct {
 	originLists []caseList
 	refOrigin   []int32 // the snapshot's origin references that origin counters can use
 	refCase     []int32
+	hasPanel    bool    // a panel counter is in use
 	activeFunds []int32 // fund terms in use
 	activeMeds  []int32 // mediation terms in use
 }
@@ -390,4 +391,3 @@ func (c *planCompiler) otherTerm(t Term, key string) (termRef, error) {
 	keys[key] = i
 	return termRef{src: refMedTerm, idx: i, scale: scaleOne}, nil
 }
-

@@ -113,6 +113,7 @@ func (s *Snapshot) tupleKey(i int32, useCause, useOrigin bool) [2]uint64 {
 func (pl *plan) buildLists(used []bool) {
 	np := len(pl.profiles)
 	pl.ivCol = pl.intervalColumn(used)
+	pl.hasPanel = false
 	pl.lists = make([]caseList, np*stStates)
 	pl.originLists = make([]caseList, np*stStates)
 	for p := range np {
@@ -137,6 +138,7 @@ func (pl *plan) buildLists(used []bool) {
 				default:
 					l.slow = append(l.slow, int32(ci))
 				}
+				pl.hasPanel = pl.hasPanel || c.value == vPanel
 			}
 		}
 	}
@@ -199,12 +201,16 @@ func (pl *plan) originRefs() {
 		}
 	}
 	s := pl.s
-	pl.refOrigin, pl.refCase = nil, nil
-	for k, rc := range s.refCase {
-		if useful[pl.prof[rc]] {
-			pl.refOrigin = append(pl.refOrigin, s.refOrigin[k])
-			pl.refCase = append(pl.refCase, rc)
+	var keys []uint64
+	for rc, o := range s.origin {
+		if o >= 0 && useful[pl.prof[rc]] {
+			keys = append(keys, uint64(o)<<32|uint64(rc))
 		}
+	}
+	keys, _ = sortPairs(keys, make([]int32, len(keys)))
+	pl.refOrigin, pl.refCase = make([]int32, len(keys)), make([]int32, len(keys))
+	for k, key := range keys {
+		pl.refOrigin[k], pl.refCase[k] = int32(key>>32), int32(uint32(key))
 	}
 }
 

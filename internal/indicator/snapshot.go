@@ -3,7 +3,8 @@ package indicator
 import (
 	"context"
 	"math"
-	"unsafe"
+	"strconv"
+	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -54,30 +55,21 @@ type Snapshot struct {
 	track                []court.Track
 	flags                []uint8
 	cause                []uint16 // index into causes
-	noYear               []uint8  // 案号 year - yearBase
-	noPrefix             []uint16 // index into prefixes
-	noSeq                []uint32
+	no                   caseNos  // 案号
 
 	causes   []string
 	prefixes []noPrefix
 
 	// Amounts of the cases that have any, sorted by case.
 	amtCase                   []int32
-	execAmount, execRecovered []court.Money
+	execAmount, execRecovered amounts
 
 	// Descendants (案-件比): for descOwner[k], the cases desc[descStart[k]:descStart[k+1]]
 	// that derive from it through 原审案号, ordered by filing day.
 	descOwner, descStart, desc []int32
 
-	// Cases whose 原审 case is in the data, ordered by that 原审 case:
-	// refCase[k] names refOrigin[k].
-	refOrigin, refCase []int32
-
-	// Panel members other than the 承办人 (their judge units), ordered by
-	// case; panelByLeaf[panelLeafStart[l]:panelLeafStart[l+1]] are the
-	// entries of judge unit l.
-	panelCase, panelLeaf        []int32
-	panelByLeaf, panelLeafStart []int32
+	// Panel members other than the 承办人 (their judge units), ordered by case.
+	panelCase, panelLeaf []int32
 
 	funds funds
 	meds  mediations
@@ -86,29 +78,139 @@ type Snapshot struct {
 // yearBase is the smallest 案号 year (CaseNo accepts 1949..2199).
 const yearBase = 1949
 
-// noPrefix is the part of a 案号 between the year and the 序号, and its suffix.
+// noPrefix is the part of a 案号 between the year and the 序号 (法院代字 and
+// 类型代字), and what follows 号.
 type noPrefix struct {
-	courtCode, typeCode, suffix string
+	mid, suffix string
+}
+
+// caseNos holds 案号 compactly: year, prefix and 序号. A number that is not
+// a 案号 (a mediation's 编号 may be anything) has year 0 and seq an index
+// into text.
+type caseNos struct {
+	year   []uint8 // year - yearBase + 1; 0 = see text
+	prefix []uint16
+	seq    []uint32
+	text   []string
+}
+
+func (c *caseNos) add(year int, prefix uint16, seq int) {
+	c.year = append(c.year, uint8(year-yearBase+1))
+	c.prefix = append(c.prefix, prefix)
+	c.seq = append(c.seq, uint32(seq))
+}
+
+func (c *caseNos) addText(s string) {
+	c.year = append(c.year, 0)
+	c.prefix = append(c.prefix, 0)
+	c.seq = append(c.seq, uint32(len(c.text)))
+	c.text = append(c.text, s)
+}
+
+func (c *caseNos) permute(perm []int32) caseNos {
+	return caseNos{year: permute(c.year, perm), prefix: permute(c.prefix, perm), seq: permute(c.seq, perm), text: c.text}
+}
+
+// String renders number i with the snapshot's prefixes.
+func (c *caseNos) string(i int32, prefixes []noPrefix) string {
+	if c.year[i] == 0 {
+		return c.text[c.seq[i]]
+	}
+	p := prefixes[c.prefix[i]]
+	var b strings.Builder
+	b.Grow(48)
+	b.WriteString("（")
+	b.WriteString(strconv.Itoa(int(c.year[i]) + yearBase - 1))
+	b.WriteString("）")
+	b.WriteString(p.mid)
+	b.WriteString(strconv.FormatUint(uint64(c.seq[i]), 10))
+	b.WriteString("号")
+	b.WriteString(p.suffix)
+	return b.String()
+}
+
+// less orders numbers by prefix, year and 序号.
+func (c *caseNos) less(a, b int32, prefixes []noPrefix) bool {
+	if (c.year[a] == 0) != (c.year[b] == 0) {
+		return c.year[b] == 0
+	}
+	if c.year[a] == 0 {
+		return c.text[c.seq[a]] < c.text[c.seq[b]]
+	}
+	pa, pb := prefixes[c.prefix[a]], prefixes[c.prefix[b]]
+	switch {
+	case pa.mid != pb.mid:
+		return pa.mid < pb.mid
+	case c.year[a] != c.year[b]:
+		return c.year[a] < c.year[b]
+	case c.seq[a] != c.seq[b]:
+		return c.seq[a] < c.seq[b]
+	}
+	return pa.suffix < pb.suffix
+}
+
+func (c *caseNos) bytes() int64 {
+	b := int64(cap(c.year) + 2*cap(c.prefix) + 4*cap(c.seq))
+	for _, t := range c.text {
+		b += int64(len(t)) + 16
+	}
+	return b
+}
+
+// amounts holds money in 分 as uint32, with the rare larger ones aside.
+type amounts struct {
+	small []uint32
+	large map[int32]court.Money // by index, where small is amountLarge
+}
+
+const (
+	amountAbsent = math.MaxUint32     // no amount given
+	amountLarge  = math.MaxUint32 - 1 // see large
+)
+
+func (a *amounts) add(m court.Money) {
+	switch {
+	case m < 0:
+		a.small = append(a.small, amountAbsent)
+	case m >= amountLarge:
+		if a.large == nil {
+			a.large = map[int32]court.Money{}
+		}
+		a.large[int32(len(a.small))] = m
+		a.small = append(a.small, amountLarge)
+	default:
+		a.small = append(a.small, uint32(m))
+	}
+}
+
+// at returns amount k, or -1 (court.NoMoney) when absent.
+func (a *amounts) at(k int) court.Money {
+	switch v := a.small[k]; v {
+	case amountAbsent:
+		return court.NoMoney
+	case amountLarge:
+		return a.large[int32(k)]
+	default:
+		return court.Money(v)
+	}
 }
 
 // funds holds the execution-fund receipts whose case is in the data,
 // ordered by case (a receipt counts for the unit of its case; one whose
 // case is missing counts nowhere).
 type funds struct {
-	caseIdx            []int32
-	received, paid     []court.Date
-	amount, paidAmount []court.Money
-	leafStart          []int32 // first receipt of each judge unit's cases, len leaves+1
+	caseIdx        []int32
+	received, paid []court.Date
+	leafStart      []int32 // first receipt of each judge unit's cases, len leaves+1
 }
 
 // mediations holds the pre-litigation mediations, ordered by court.
 type mediations struct {
-	court      []int32
 	registered []court.Date
 	ended      []court.Date
 	result     []court.MediationResult
 	confirmed  []bool
-	id         []string
+	id         caseNos // 编号
 	courtStart []int32 // len courts+1
 }
 
@@ -116,47 +218,32 @@ type mediations struct {
 func (s *Snapshot) Len() int { return s.n }
 
 // caseNo returns the canonical 案号 of case i.
-func (s *Snapshot) caseNo(i int32) string {
-	p := s.prefixes[s.noPrefix[i]]
-	return court.CaseNo{Year: int(s.noYear[i]) + yearBase, CourtCode: p.courtCode, TypeCode: p.typeCode,
-		Seq: int(s.noSeq[i]), Suffix: p.suffix}.String()
-}
+func (s *Snapshot) caseNo(i int32) string { return s.no.string(i, s.prefixes) }
 
 // MemoryBytes returns the memory the snapshot holds: the capacities of its
-// slices times their element sizes, plus the bytes of its strings. Maps used
-// only while building are not counted; the unit index is.
+// slices times their element sizes, plus the bytes of its strings and
+// dictionaries.
 func (s *Snapshot) MemoryBytes() int64 {
 	var b int64
-	add := func(capacity int, size uintptr) { b += int64(capacity) * int64(size) }
-	add32 := func(xs ...[]int32) {
-		for _, x := range xs {
-			add(cap(x), 4)
-		}
+	add := func(capacity int, size int) { b += int64(capacity) * int64(size) }
+	for _, x := range [][]int32{s.origin, s.amtCase, s.descOwner, s.descStart, s.desc, s.panelLeaf, s.panelCase,
+		s.funds.caseIdx, s.funds.leafStart, s.meds.courtStart} {
+		add(cap(x), 4)
 	}
-	add(cap(s.filed)+cap(s.closed)+cap(s.efile), unsafe.Sizeof(court.Date(0)))
-	add32(s.origin, s.amtCase, s.descOwner, s.descStart, s.desc, s.refOrigin, s.refCase, s.panelLeaf, s.panelCase,
-		s.panelByLeaf, s.panelLeafStart)
-	add(cap(s.limitDays)+cap(s.extDays)+cap(s.suspDays)+cap(s.reads)+cap(s.cause)+cap(s.noPrefix), 2)
-	add(cap(s.hearings)+cap(s.kind)+cap(s.level)+cap(s.closeMethod)+cap(s.track)+cap(s.flags)+cap(s.noYear), 1)
-	add(cap(s.noSeq), 4)
-	add(cap(s.execAmount)+cap(s.execRecovered), 8)
+	for _, x := range [][]court.Date{s.filed, s.closed, s.efile, s.funds.received, s.funds.paid, s.meds.registered, s.meds.ended} {
+		add(cap(x), 4)
+	}
+	add(cap(s.limitDays)+cap(s.extDays)+cap(s.suspDays)+cap(s.reads)+cap(s.cause), 2)
+	add(cap(s.hearings)+cap(s.kind)+cap(s.level)+cap(s.closeMethod)+cap(s.track)+cap(s.flags), 1)
+	add(cap(s.execAmount.small)+cap(s.execRecovered.small), 4)
+	add(len(s.execAmount.large)+len(s.execRecovered.large), 16)
+	add(cap(s.meds.result)+cap(s.meds.confirmed), 1)
+	b += s.no.bytes() + s.meds.id.bytes()
 	for _, c := range s.causes {
 		b += int64(len(c)) + 16
 	}
 	for _, p := range s.prefixes {
-		b += int64(len(p.courtCode)+len(p.typeCode)+len(p.suffix)) + 48
+		b += int64(len(p.mid)+len(p.suffix)) + 32
 	}
-	f := &s.funds
-	add32(f.caseIdx, f.leafStart)
-	add(cap(f.received)+cap(f.paid), 4)
-	add(cap(f.amount)+cap(f.paidAmount), 8)
-	m := &s.meds
-	add32(m.court, m.courtStart)
-	add(cap(m.registered)+cap(m.ended), 4)
-	add(cap(m.result)+cap(m.confirmed), 1)
-	for _, id := range m.id {
-		b += int64(len(id)) + 16
-	}
-	b += s.units.memoryBytes()
-	return b
+	return b + s.units.memoryBytes()
 }

@@ -71,7 +71,7 @@ func limit(days, ext, susp int) opt {
 func efile(on string, reads int) opt {
 	return func(c *court.Case) { c.EfileOn, c.EfileReads = day(on), reads }
 }
-func amounts(exec, rec court.Money) opt {
+func money(exec, rec court.Money) opt {
 	return func(c *court.Case) { c.ExecAmount, c.ExecRecovered = exec, rec }
 }
 

@@ -70,7 +70,7 @@ func (s *synth) fill(c *court.Case, i int) {
 }
 
 // importSynthetic imports n synthetic cases in one run.
-func importSynthetic(b *testing.B, db *store.DB, n int) store.Counts {
+func importSynthetic(b testing.TB, db *store.DB, n int) store.Counts {
 	im, err := db.BeginImport(context.Background(), store.ImportMeta{Kind: "cases", FileName: "bench.csv", SHA256: "0", Actor: "bench"})
 	if err != nil {
 		b.Fatal(err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,34 +11,30 @@ import (
 	"github.com/zhixiao/zhixiao/internal/court"
 )
 
-// caseSelect is the select list that reads a cases row (alias c) with its
-// panel as a comma-separated list of person ids, in decodeCase's order.
-func (db *DB) caseSelect() string {
+// caseColumns is the select list that reads a cases row (alias c), in
+// decode's order; casePanelColumn adds the panel as a comma-separated list
+// of person ids.
+func (db *DB) caseColumns() string {
 	return "c.id, c.year, c.court_code, c.type_code, c.seq, c.suffix, c.court_id, c.department_id, c.judge_id, " +
 		db.dateCol("c.filed_on") + ", " + db.dateCol("c.closed_on") + ", c.close_method, c.cause, c.track, " +
 		"c.limit_days, c.extended_days, c.suspended_days, c.origin_no, c.appealed, c.hearings, " +
-		"c.claim_amount, c.exec_amount, c.exec_recovered, " + db.dateCol("c.efile_on") + ", c.efile_reads, " +
-		"(SELECT string_agg(CAST(p.person_id AS TEXT), ',' ORDER BY p.ord) FROM case_panel p WHERE p.case_id = c.id)"
+		"c.claim_amount, c.exec_amount, c.exec_recovered, " + db.dateCol("c.efile_on") + ", c.efile_reads"
 }
 
-// caseSelectCols is the number of columns of caseSelect.
-const caseSelectCols = 26
+const casePanelColumn = "(SELECT string_agg(CAST(p.person_id AS TEXT), ',' ORDER BY p.ord) FROM case_panel p WHERE p.case_id = c.id)"
 
-// caseDecoder turns rows of caseSelect into caseRows, sharing the strings
+// caseColumnCount is the number of columns of caseColumns.
+const caseColumnCount = 25
+
+// caseDecoder turns rows of caseColumns into caseRows, sharing the strings
 // that repeat (法院代字, 类型代字, 案由) between cases.
 type caseDecoder struct {
-	vals   [caseSelectCols]any
-	ptrs   [caseSelectCols]any
 	intern map[string]string
 	panel  []int64
 }
 
 func newCaseDecoder() *caseDecoder {
-	dec := &caseDecoder{intern: map[string]string{}}
-	for i := range dec.vals {
-		dec.ptrs[i] = &dec.vals[i]
-	}
-	return dec
+	return &caseDecoder{intern: map[string]string{}}
 }
 
 // share returns the interned copy of the text value v.
@@ -64,16 +61,16 @@ func (dec *caseDecoder) share(v any) string {
 	return textOf(v)
 }
 
-// decode reads the current row of rows into r; r.panel is only valid until
-// the next call.
-func (dec *caseDecoder) decode(rows *sql.Rows, r *caseRow) error {
-	if err := rows.Scan(dec.ptrs[:]...); err != nil {
-		return err
-	}
-	v := &dec.vals
-	var ints [14]int64
+// caseInts are the integer columns of caseColumns and where decode puts them.
+var caseInts = [...]int{0, 1, 4, 6, 7, 8, 14, 15, 16, 19, 20, 21, 22, 24}
+
+// decode reads the values of one row of caseColumns (and, when there is a
+// 26th value, casePanelColumn) into r; r.panel is only valid until the next
+// call.
+func (dec *caseDecoder) decode(v []driver.Value, r *caseRow) error {
+	var ints [len(caseInts)]int64
 	var err error
-	for i, col := range [...]int{0, 1, 4, 6, 7, 8, 14, 15, 16, 19, 20, 21, 22, 24} {
+	for i, col := range caseInts {
 		def := int64(0)
 		if col >= 20 && col <= 22 {
 			def = int64(court.NoMoney)
@@ -106,9 +103,37 @@ func (dec *caseDecoder) decode(rows *sql.Rows, r *caseRow) error {
 	}
 	r.closeMethod = closeMethodOf(v[11])
 	r.track, _ = court.ParseTrack(textOf(v[13]))
-	dec.panel, err = parseIDs(v[25], dec.panel[:0])
-	r.panel = dec.panel
+	if len(v) > caseColumnCount {
+		dec.panel, err = parseIDs(v[caseColumnCount], dec.panel[:0])
+		r.panel = dec.panel
+	}
 	return err
+}
+
+// scanCaseRows reads the rows of a query of caseColumns + casePanelColumn.
+func scanCaseRows(rows *sql.Rows, dec *caseDecoder, each func(r *caseRow) error) error {
+	var vals [caseColumnCount + 1]any
+	var ptrs [caseColumnCount + 1]any
+	var dvals [caseColumnCount + 1]driver.Value
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var r caseRow
+	for rows.Next() {
+		if err := rows.Scan(ptrs[:]...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			dvals[i] = v
+		}
+		if err := dec.decode(dvals[:], &r); err != nil {
+			return err
+		}
+		if err := each(&r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // closeMethods maps the stored 结案方式 to its value.
@@ -180,47 +205,6 @@ func (db *DB) readTx(ctx context.Context) (*sql.Tx, error) {
 	return db.db.BeginTx(ctx, opts)
 }
 
-// ScanCases calls fn for every case, in id order, with its court,
-// department, judge and panel named. Each call gets a fresh *court.Case
-// (allocated in blocks), which fn may keep. An error of fn stops the scan
-// and is returned.
-func (db *DB) ScanCases(ctx context.Context, fn func(*court.Case) error) (err error) {
-	defer wrap(&err, "读取案件")
-	tx, err := db.readTx(ctx)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	dir, err := db.loadDirectory(ctx, tx)
-	if err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+db.caseSelect()+" FROM cases c ORDER BY c.id")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	dec := newCaseDecoder()
-	var block []court.Case
-	var names []string
-	var r caseRow
-	for rows.Next() {
-		if err := dec.decode(rows, &r); err != nil {
-			return err
-		}
-		if len(block) == 0 {
-			block = make([]court.Case, 1024)
-		}
-		c := &block[0]
-		block = block[1:]
-		toCase(dir, &r, c, &names)
-		if err := fn(c); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // Case returns the case with 案号 caseNo (in any form ParseCaseNo accepts).
 func (db *DB) Case(ctx context.Context, caseNo string) (c court.Case, err error) {
 	defer wrap(&err, "读取案件")
@@ -233,22 +217,24 @@ func (db *DB) Case(ctx context.Context, caseNo string) (c court.Case, err error)
 		return c, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, db.rebind("SELECT "+db.caseSelect()+" FROM cases c WHERE c.case_no = ?"), key)
+	rows, err := tx.QueryContext(ctx, db.rebind("SELECT "+db.caseColumns()+", "+casePanelColumn+" FROM cases c WHERE c.case_no = ?"), key)
 	if err != nil {
 		return c, err
 	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return c, err
-		}
-		return c, errNotFound("案件", caseNo)
-	}
 	var r caseRow
-	if err := newCaseDecoder().decode(rows, &r); err != nil {
+	found := false
+	err = scanCaseRows(rows, newCaseDecoder(), func(row *caseRow) error {
+		r, found = *row, true
+		r.panel = append([]int64(nil), row.panel...)
+		return nil
+	})
+	rows.Close()
+	if err != nil {
 		return c, err
 	}
-	rows.Close()
+	if !found {
+		return c, errNotFound("案件", caseNo)
+	}
 	dir, err := db.loadDirectory(ctx, tx)
 	if err != nil {
 		return c, err
@@ -269,21 +255,19 @@ func (db *DB) caseRowsByID(ctx context.Context, q querier, ids []int64) (map[int
 		for _, id := range ids[lo:hi] {
 			args = append(args, id)
 		}
-		rows, err := q.QueryContext(ctx, db.rebind("SELECT "+db.caseSelect()+" FROM cases c WHERE c.id IN ("+placeholders(hi-lo)+")"), args...)
+		rows, err := q.QueryContext(ctx, db.rebind("SELECT "+db.caseColumns()+", "+casePanelColumn+
+			" FROM cases c WHERE c.id IN ("+placeholders(hi-lo)+")"), args...)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var r caseRow
-			if err := dec.decode(rows, &r); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			r.panel = append([]int64(nil), r.panel...)
-			out[r.id] = r
-		}
+		err = scanCaseRows(rows, dec, func(r *caseRow) error {
+			row := *r
+			row.panel = append([]int64(nil), r.panel...)
+			out[r.id] = row
+			return nil
+		})
 		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -76,3 +76,37 @@ func TestScanCasesStopsOnError(t *testing.T) {
 		}
 	})
 }
+
+// TestScanCasesInChunks reads more chunks than workers: order, panels and
+// names must come out as imported.
+func TestScanCasesInChunks(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		want := manyCases(t, 3000, 1)
+		judges := []string{"甲", "乙", "丙", "丁"}
+		for i := range want {
+			want[i].Judge = judges[i%len(judges)]
+			switch i % 3 {
+			case 1:
+				want[i].Panel = []string{judges[(i+1)%4]}
+			case 2:
+				want[i].Panel = []string{judges[(i+2)%4], judges[(i+3)%4]}
+			}
+		}
+		load(t, db, batch{cases: want})
+		store.SetScanChunk(db, 97)
+		if diff := cmp.Diff(want, allCases(t, db)); diff != "" {
+			t.Errorf("ScanCases in chunks (-want +got):\n%s", diff)
+		}
+		n := 0
+		stop := errors.New("stop")
+		err := db.ScanCases(context.Background(), func(*court.Case) error {
+			if n++; n == 500 {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != 500 {
+			t.Errorf("err = %v after %d cases, want stop after 500", err, n)
+		}
+	})
+}

@@ -32,6 +32,8 @@ type DB struct {
 	db      *sql.DB
 	dialect string // DialectSQLite or DialectPostgres
 	where   string // the file or the server, for messages (no password)
+
+	scanChunk int64 // ids per chunk of ScanCases
 }
 
 // Open opens the database named by dsn and applies the pending migrations.
@@ -84,7 +86,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		sdb.Close()
 		return nil, &court.Error{Kind: court.Invalid, Message: "无法打开 SQLite 数据库 " + path + "（请检查路径和目录权限）", Err: err}
 	}
-	return &DB{db: sdb, dialect: DialectSQLite, where: path}, nil
+	return &DB{db: sdb, dialect: DialectSQLite, where: path, scanChunk: defaultScanChunk}, nil
 }
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
@@ -107,7 +109,7 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		return nil, &court.Error{Kind: court.Invalid, Message: fmt.Sprintf(
 			"无法连接 PostgreSQL 数据库 %s：%s（请确认服务已启动、地址端口正确、用户有权访问该数据库）", where, pgReason(err)), Err: err}
 	}
-	return &DB{db: sdb, dialect: DialectPostgres, where: where}, nil
+	return &DB{db: sdb, dialect: DialectPostgres, where: where, scanChunk: defaultScanChunk}, nil
 }
 
 // pgReason says in Chinese why a connection failed.

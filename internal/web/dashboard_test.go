@@ -12,7 +12,7 @@ import (
 
 var (
 	tileNum   = regexp.MustCompile(`(?s)id="tile-%s">.*?class="num-link" href="([^"]+)">([^<]+)</a>`)
-	dataBlock = regexp.MustCompile(`<script type="application/json" id="([^"]+)">([^<]*)</script>`)
+	dataBlock = regexp.MustCompile(`data-chart="([^"]+)" data-spec="([^"]*)"`)
 )
 
 // tileNumerator finds a tile's numerator and the link behind it.
@@ -35,9 +35,12 @@ func TestDashboardTilesDrillDown(t *testing.T) {
 	}
 	page := c.get(fmt.Sprintf("/units/court/%d?p=custom&from=2020-01-01&to=%s", id["示例市中级人民法院"], e.srv.today()))
 	wantStatus(t, "dashboard", page, 200, "驾驶舱 · 示例市中级人民法院")
+	if n := len(dataBlock.FindAllStringSubmatch(page.body, -1)); n < 30 {
+		t.Errorf("dashboard has %d charts", n)
+	}
 	for _, m := range dataBlock.FindAllStringSubmatch(page.body, -1) {
 		var v any
-		if err := json.Unmarshal([]byte(m[2]), &v); err != nil {
+		if err := json.Unmarshal([]byte(html.UnescapeString(m[2])), &v); err != nil {
 			t.Errorf("data block %s is not JSON: %v", m[1], err)
 		}
 	}

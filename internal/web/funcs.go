@@ -14,6 +14,7 @@ func funcs(a *assets) template.FuncMap {
 		"datetime": formatTime,
 		"add":      func(a, b int) int { return a + b },
 		"query":    query,
+		"json":     jsonText,
 	}
 }
 

@@ -55,6 +55,7 @@ type Server struct {
 	engine   atomic.Pointer[indicator.Engine]
 	asOf     atomic.Int32 // court.Date of the data's latest day, 0 while unknown
 	bands    *indicator.BandSet
+	figures  figureCache
 	pages    *pages
 	assets   *assets
 	handler  http.Handler

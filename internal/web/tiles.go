@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -86,6 +87,24 @@ var categoryOrder = []string{"管理", "效率", "质量", "效果", "执行"}
 // dashboardFigures evaluates every indicator of the unit: tiles by
 // category, and the age of its pending cases.
 func (s *Server) dashboardFigures(eng *indicator.Engine, fq *figureQuery) ([]tileGroup, *ageChart, error) {
+	type figures struct {
+		groups []tileGroup
+		ages   *ageChart
+	}
+	key := "dashboard|" + fq.Unit.Kind + "|" + strconv.FormatInt(fq.Unit.ID, 10) + "|" + fq.params()
+	v, err := s.figures.get(eng, key, func() (any, error) {
+		g, a, err := s.computeDashboard(eng, fq)
+		return figures{g, a}, err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	f := v.(figures)
+	return f.groups, f.ages, nil
+}
+
+// computeDashboard evaluates the figures of a dashboard.
+func (s *Server) computeDashboard(eng *indicator.Engine, fq *figureQuery) ([]tileGroup, *ageChart, error) {
 	q := fq.query(eng)
 	cur, prev, err := eng.YearOverYear(q)
 	if err != nil {

@@ -7,9 +7,7 @@
 	var palette = ["#9b1c1c", "#1c4f9b", "#1e7b3c", "#a15c00", "#6b21a8", "#0f766e", "#be185d", "#4b5563"];
 
 	function readData(el) {
-		var src = document.getElementById(el.getAttribute("data-chart"));
-		if (!src) { return null; }
-		try { return JSON.parse(src.textContent); } catch (e) { return null; }
+		try { return JSON.parse(el.getAttribute("data-spec")); } catch (e) { return null; }
 	}
 
 	function fmt(v, unit) {
@@ -120,9 +118,9 @@
 
 	document.addEventListener("DOMContentLoaded", function () { init(document); });
 	document.addEventListener("htmx:beforeSwap", function (e) { if (e.detail.target) { disposeCharts(e.detail.target); } });
-	// After a swap the target may be a detached element (outerHTML): look at
-	// the whole document; what is set up already is marked and skipped.
-	document.addEventListener("htmx:afterSettle", function () { init(document); });
+	// After a swap the old target is detached (outerHTML): look at the whole
+	// document; what is set up already is marked and skipped.
+	document.addEventListener("htmx:load", function () { init(document); });
 	window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
 	window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });
 }());
