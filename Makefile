@@ -8,13 +8,25 @@ PKGS      := ./...
 
 export CGO_ENABLED ?= 0
 
+# apt_install(packages, command that proves them, what happens without them):
+# installs Debian packages when the command or the CJK fonts are missing.
+define apt_install
+missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+	echo "installing Debian packages:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	{ $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; } \
+	|| echo "$(2) could not be installed: $(3)"; \
+fi
+endef
+
 .PHONY: run test build bench assets deps chromium postgres fmt-check vet cross clean fuzz
 
 ## run: demo data into $(DB) if it is not there, then serve it
 run: assets
 	$(GO) build -o $(BIN) ./cmd/zhixiao
 	@if [ ! -f "$(DB)" ]; then ./$(BIN) demo --db "$(DB)"; fi
-	./$(BIN) serve --db "$(DB)" --addr "$(ADDR)"
+	./$(BIN) serve --db "$(DB)" --addr "$(ADDR)" --demo-accounts
 
 ## test: everything that can fail: formatting, vet, tests on SQLite and PostgreSQL, browser tests, cross-builds
 test: assets chromium postgres fmt-check vet cross
@@ -23,6 +35,7 @@ test: assets chromium postgres fmt-check vet cross
 
 ## bench: the benchmarks of the issues, benchstat-friendly
 bench: assets postgres
+	@$(call apt_install,wrk,wrk,the web load test will be skipped)
 	bash scripts/bench.sh
 
 ## build: cross-builds for the servers courts buy
@@ -50,11 +63,7 @@ fuzz:
 
 ## chromium: the browser tests drive Debian's chromium; install it when missing
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "installing chromium (Debian package) for the browser tests"; \
-		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null \
-		|| echo "chromium could not be installed: browser tests will be skipped (and fail under CI=true)"; }
+	@$(call apt_install,chromium fonts-noto-cjk,chromium,browser tests will be skipped (and fail under CI=true))
 
 ## postgres: start the local PostgreSQL when it is installed but down
 postgres:

@@ -17,7 +17,7 @@ command -v wrk >/dev/null 2>&1 || { echo "bench_web.sh: wrk missing (apt-get ins
 go build -o "$work/zhixiao" ./cmd/zhixiao
 "$work/zhixiao" demo --db "$work/bench.db" --cases "$CASES" >/dev/null
 echo "== dashboard server time, $CASES cases (go benchmark)"
-ZHIXIAO_BENCH_DB="$work/bench.db" go test -run XXX -bench BenchmarkDashboard -benchtime 200x ./internal/web | grep Benchmark
+ZHIXIAO_BENCH_DB="$work/bench.db" go test -run XXX -bench BenchmarkDashboard -benchtime 100x ./internal/web | grep Benchmark
 
 "$work/zhixiao" serve --db "$work/bench.db" --addr "127.0.0.1:$PORT" --demo-accounts >"$work/serve.log" 2>&1 &
 pid=$!

@@ -75,6 +75,9 @@ func loadEngine(ctx context.Context, db *store.DB, srv *web.Server, out io.Write
 	}
 	srv.SetEngine(eng, asOf)
 	fmt.Fprintf(out, "指标快照已载入：%d 件案件，用时 %.1f 秒\n", eng.Snapshot().Len(), time.Since(start).Seconds())
+	if err := srv.Warm(ctx); err != nil && ctx.Err() == nil {
+		log.Error("warm the dashboards", slog.Any("err", err))
+	}
 }
 
 // loadBands reads a band file, or returns the illustrative bands.

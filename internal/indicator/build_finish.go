@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -19,6 +20,7 @@ func (b *builder) finish(fs []court.FundReceipt, ms []court.Mediation) (*Snapsho
 	b.permuteColumns(s, perm, inv)
 	b.linkOrigins(s, sorted, inv)
 	s.buildDescendants()
+	s.filedAlways = !slices.Contains(s.filed, court.NoDate)
 	b.buildPanel(s, inv, leafNew)
 	b.buildFunds(s, fs, sorted, inv)
 	b.buildMediations(s, ms)
@@ -104,23 +106,19 @@ func prefixSum(xs []int32) {
 	}
 }
 
-// orderCases sorts cases by their new leaf (a counting sort, stable), and
-// returns perm (new position -> arrival index) and inv (arrival -> new).
+// orderCases sorts cases by their new leaf and, within a leaf, by 立案日期
+// (so that a period's cases filed after T1 are a tail to skip), and returns
+// perm (new position -> arrival index) and inv (arrival -> new).
 func (b *builder) orderCases(u *units, leafNew []int32) (perm, inv []int32) {
 	u.leafCaseStart = make([]int32, len(u.leafName)+1)
-	for _, l := range b.leaf {
+	keys := make([]uint64, b.n)
+	for i, l := range b.leaf {
 		u.leafCaseStart[leafNew[l]+1]++
+		keys[i] = uint64(leafNew[l])<<32 | uint64(uint32(b.filed[i]))
 	}
 	prefixSum(u.leafCaseStart)
-	next := append([]int32(nil), u.leafCaseStart[:len(u.leafName)]...)
-	perm = make([]int32, b.n)
-	inv = make([]int32, b.n)
-	for i, l := range b.leaf {
-		p := next[leafNew[l]]
-		next[leafNew[l]]++
-		perm[p] = int32(i)
-		inv[i] = p
-	}
+	_, perm = sortPairs(keys, iota32(b.n))
+	inv = invert(perm)
 	b.leaf = nil
 	return perm, inv
 }

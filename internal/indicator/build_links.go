@@ -165,6 +165,7 @@ func (s *Snapshot) buildDescendants() {
 			})
 		}
 	}
+	s.descFiled = make([]court.Date, total)
 	for k := range s.descOwner {
 		list := s.desc[s.descStart[k]:s.descStart[k+1]]
 		sort.Slice(list, func(i, j int) bool {
@@ -173,6 +174,9 @@ func (s *Snapshot) buildDescendants() {
 			}
 			return list[i] < list[j]
 		})
+		for j, d := range list {
+			s.descFiled[int(s.descStart[k])+j] = s.filed[d]
+		}
 	}
 }
 

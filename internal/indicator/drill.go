@@ -69,6 +69,8 @@ func (e *Engine) DrillDown(q Query, id string, part Part) ([]string, error) {
 		return nil, court.Errorf(court.Invalid, "指标“%s”是计数，没有分母", d.Name)
 	case d.Formula.Agg == AggMedian && part == PartNumerator:
 		return nil, court.Errorf(court.Invalid, "指标“%s”是中位数，没有分子；分母为参与计算的案件", d.Name)
+	case d.Formula.Agg == AggMedian:
+		items = r.drillTerms(ind.num, us[0])
 	case d.Formula.Agg == AggComplement && part == PartNumerator:
 		items = minus(r.drillTerms(ind.den, us[0]), r.drillTerms(ind.num, us[0]))
 	case part == PartDenominator:
@@ -143,7 +145,7 @@ func (s *Snapshot) sortCases(items []drillItem) {
 
 // inList reports whether counter ci is in a case list.
 func (pl *plan) inList(l *caseList, ci int32) bool {
-	return slices.Contains(l.slow, ci) || slices.Contains(l.agg, ci) || slices.Contains(l.ranged, ci) ||
+	return slices.Contains(l.slow, ci) || slices.Contains(l.agg, ci) || slices.Contains(l.ranged, ci) || slices.Contains(l.sums, ci) ||
 		slices.Contains(l.fast, pl.counters[ci].slot)
 }
 

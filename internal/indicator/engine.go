@@ -132,7 +132,9 @@ func (e *Engine) Evaluate(q Query) ([]Result, error) {
 		return nil, err
 	}
 	r.execute()
-	return r.results(us, g), nil
+	res := r.results(us, g)
+	r.release()
+	return res, nil
 }
 
 // prepareRun resolves the units of a query and sets up its run.
@@ -233,4 +235,20 @@ func (e *Engine) YearOverYear(q Query) (current, previous []Result, err error) {
 	pq.WeightsVersion = w.Version
 	previous, err = e.Evaluate(pq)
 	return current, previous, err
+}
+
+// MemoryBytes returns the memory of the snapshot and of the plans compiled
+// so far that hold a profile per case (one per set of definition versions).
+func (e *Engine) MemoryBytes() int64 {
+	b := e.s.MemoryBytes()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	seen := map[*uint16]bool{}
+	for _, pl := range e.plans {
+		if len(pl.prof) > 0 && !seen[&pl.prof[0]] {
+			seen[&pl.prof[0]] = true
+			b += int64(cap(pl.prof)) * 2
+		}
+	}
+	return b
 }

@@ -58,14 +58,6 @@ type run struct {
 type chunk struct {
 	l0, l1 int32
 	med    [][]int32
-	shares []panelShare
-}
-
-// panelShare is a panel member's role-weighted share of a case, added to the
-// member's judge unit once the chunks are done.
-type panelShare struct {
-	leaf, slot int32
-	v          int64
 }
 
 // op is a counter resolved for one run: its first range inline.
@@ -200,6 +192,28 @@ func resolveRanges(specs []rangeSpec, t tenv) []concreteRange {
 	return out
 }
 
+// worker is the scratch state of one goroutine of a run.
+type worker struct {
+	cnt, cntR         []int32 // per list (and interval): cases of the current unit
+	sumF, sumC        []int64 // per list: their 立案日期 and 结案日期, for aggregated sums
+	touched, touchedR []int32
+	nIv               int
+	shares            []int64 // (l1-l0) x nslots: panel members' shares
+}
+
+func (r *run) newWorker() *worker {
+	pl := r.pl
+	w := &worker{cnt: make([]int32, len(pl.lists)), nIv: len(r.breaks) + 1}
+	w.cntR = make([]int32, len(pl.rangedLists)*w.nIv)
+	if pl.hasSums {
+		w.sumF, w.sumC = make([]int64, len(pl.lists)), make([]int64, len(pl.lists))
+	}
+	if pl.hasPanel {
+		w.shares = make([]int64, len(r.acc))
+	}
+	return w
+}
+
 // execute runs every chunk, and the mediations, on up to GOMAXPROCS
 // goroutines, then adds the panel members' shares.
 func (r *run) execute() {
@@ -208,12 +222,15 @@ func (r *run) execute() {
 	if jobs <= 2 {
 		workers = 1
 	}
+	ws := make([]*worker, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for k := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := r.newWorker()
+			ws[k] = w
 			for {
 				j := int(next.Add(1) - 1)
 				if j >= jobs {
@@ -223,21 +240,18 @@ func (r *run) execute() {
 					r.mediations()
 					continue
 				}
-				r.chunk(&r.chunks[j])
+				r.chunk(&r.chunks[j], w)
 			}
 		}()
 	}
 	wg.Wait()
+	for _, w := range ws {
+		for k, v := range w.shares {
+			r.acc[k] += v
+		}
+	}
 	if r.pl.hasPanel && (r.l0 != 0 || int(r.l1) != len(r.s.leafName)) {
 		r.outsideShares()
-	}
-	ns := r.pl.nslots
-	for c := range r.chunks {
-		for _, sh := range r.chunks[c].shares {
-			if sh.leaf >= r.l0 && sh.leaf < r.l1 {
-				r.acc[int(sh.leaf-r.l0)*ns+int(sh.slot)] += sh.v
-			}
-		}
 	}
 }
 
@@ -246,7 +260,7 @@ func (r *run) execute() {
 func (r *run) outsideShares() {
 	s, pl := r.s, r.pl
 	lo, hi := s.leafCaseStart[r.l0], s.leafCaseStart[r.l1]
-	var out []panelShare
+	ns := pl.nslots
 	for k, l := range s.panelLeaf {
 		if l >= r.l0 && l < r.l1 {
 			i := s.panelCase[k]
@@ -260,12 +274,11 @@ func (r *run) outsideShares() {
 			}
 			for _, ci := range pl.slowFlat[pl.slowStart[int(p)<<4|st]:pl.slowStart[int(p)<<4|st+1]] {
 				if pl.counters[ci].value == vPanel && r.inRanges(ci, i) {
-					out = append(out, panelShare{leaf: l, slot: pl.counters[ci].slot, v: pl.kindW[p] * pl.memberW})
+					r.acc[int(l-r.l0)*ns+int(pl.counters[ci].slot)] += pl.kindW[p] * pl.memberW
 				}
 			}
 		}
 	}
-	r.chunks = append(r.chunks, chunk{shares: out})
 }
 
 // cursors walk the sparse case-ordered lists along a chunk's cases.
@@ -277,35 +290,31 @@ func lowerBound(xs []int32, v int32) int {
 	return sort.Search(len(xs), func(i int) bool { return xs[i] >= v })
 }
 
-// counts holds a chunk's counts per profile and state (and interval),
-// added to a unit's row once per unit.
-type counts struct {
-	cnt, cntR         []int32
-	touched, touchedR []int32
-	nIv               int
-}
-
-func (r *run) chunk(c *chunk) {
+func (r *run) chunk(c *chunk, w *worker) {
 	s, pl := r.s, r.pl
 	ns := pl.nslots
 	c.med = make([][]int32, pl.nmedians)
+	for m := range c.med {
+		c.med[m] = pl.buffer()
+	}
 	first := s.leafCaseStart[c.l0]
 	cur := cursors{amt: lowerBound(s.amtCase, first), desc: lowerBound(s.descOwner, first), panel: lowerBound(s.panelCase, first)}
 	ref := lowerBound(pl.refOrigin, first)
 	t0, t1 := r.t0, r.t1
 	filed, closed, prof, pass := s.filed, s.closed, pl.prof, r.pass
-	slowStart, slowFlat, rangedIdx := pl.slowStart, pl.slowFlat, pl.rangedIdx
+	slowStart, slowFlat, rangedIdx, sumList := pl.slowStart, pl.slowFlat, pl.rangedIdx, pl.sumList
 	ivCol, breaks := r.dateCols[pl.ivCol], r.breaks
-	cn := counts{cnt: make([]int32, len(pl.lists)), nIv: len(breaks) + 1}
-	cn.cntR = make([]int32, len(pl.rangedLists)*cn.nIv)
 	for l := c.l0; l < c.l1; l++ {
 		row := r.acc[int(l-r.l0)*ns : int(l-r.l0+1)*ns]
 		for m := range c.med {
 			r.medLo[m][l-r.l0] = int32(len(c.med[m]))
 		}
 		lo, hi := s.leafCaseStart[l], s.leafCaseStart[l+1]
-		for i := lo; i < hi; i++ {
-			st := caseState(filed[i], closed[i], t0, t1)
+		// Cases are ordered by 立案日期 within a unit: those filed after T1 are in no set.
+		end := lo + int32(sort.Search(int(hi-lo), func(k int) bool { return filed[lo+int32(k)] > t1 }))
+		for i := lo; i < end; i++ {
+			f, cl := filed[i], closed[i]
+			st := caseState(f, cl, t0, t1)
 			if st == 0 {
 				continue
 			}
@@ -314,30 +323,34 @@ func (r *run) chunk(c *chunk) {
 				continue
 			}
 			k := int(p)<<4 | st
-			if cn.cnt[k] == 0 {
-				cn.touched = append(cn.touched, int32(k))
+			if w.cnt[k] == 0 {
+				w.touched = append(w.touched, int32(k))
 			}
-			cn.cnt[k]++
+			w.cnt[k]++
+			if sumList[k] {
+				w.sumF[k] += int64(f)
+				w.sumC[k] += int64(cl)
+			}
 			if rk := rangedIdx[k]; rk >= 0 {
 				if breaks == nil {
-					r.slow(pl.lists[k].ranged, i, p, row, c, &cur)
+					r.slow(pl.lists[k].ranged, i, p, row, c, &cur, w)
 				} else {
 					x, iv := ivCol[i], 0
 					for iv < len(breaks) && breaks[iv] <= x {
 						iv++
 					}
-					key := int(rk)*cn.nIv + iv
-					if cn.cntR[key] == 0 {
-						cn.touchedR = append(cn.touchedR, int32(key))
+					key := int(rk)*w.nIv + iv
+					if w.cntR[key] == 0 {
+						w.touchedR = append(w.touchedR, int32(key))
 					}
-					cn.cntR[key]++
+					w.cntR[key]++
 				}
 			}
 			if a, b := slowStart[k], slowStart[k+1]; a < b {
-				r.slow(slowFlat[a:b], i, p, row, c, &cur)
+				r.slow(slowFlat[a:b], i, p, row, c, &cur, w)
 			}
 		}
-		r.flush(&cn, row)
+		r.flush(w, row)
 		for ; ref < len(pl.refOrigin) && pl.refOrigin[ref] < hi; ref++ {
 			r.originRow(pl.refOrigin[ref], pl.refCase[ref], row)
 		}
@@ -349,11 +362,11 @@ func (r *run) chunk(c *chunk) {
 }
 
 // flush adds the counts of one unit to its row.
-func (r *run) flush(cn *counts, row []int64) {
+func (r *run) flush(w *worker, row []int64) {
 	pl := r.pl
-	for _, k := range cn.touched {
-		n := int64(cn.cnt[k])
-		cn.cnt[k] = 0
+	for _, k := range w.touched {
+		n := int64(w.cnt[k])
+		w.cnt[k] = 0
 		e := &pl.lists[k]
 		for _, slot := range e.fast {
 			row[slot] += n
@@ -364,18 +377,26 @@ func (r *run) flush(cn *counts, row []int64) {
 			row[cc.slot] += n * kw * weightScale
 			row[cc.roleSlot] += n * kw * pl.roleW[k>>4]
 		}
+		if len(e.sums) > 0 {
+			for _, ci := range e.sums {
+				cc := &pl.counters[ci]
+				c := cc.lin.c + cc.lin.t0*r.t.t0 + cc.lin.t1*r.t.t1
+				row[cc.slot] += cc.aggF*w.sumF[k] + cc.aggC*w.sumC[k] + c*n
+			}
+			w.sumF[k], w.sumC[k] = 0, 0
+		}
 	}
-	for _, key := range cn.touchedR {
-		n := int64(cn.cntR[key])
-		cn.cntR[key] = 0
-		k, iv := pl.rangedLists[int(key)/cn.nIv], int(key)%cn.nIv
+	for _, key := range w.touchedR {
+		n := int64(w.cntR[key])
+		w.cntR[key] = 0
+		k, iv := pl.rangedLists[int(key)/w.nIv], int(key)%w.nIv
 		for _, ci := range pl.lists[k].ranged {
 			if r.ivMask[ci]&(1<<iv) != 0 {
 				row[pl.counters[ci].slot] += n
 			}
 		}
 	}
-	cn.touched, cn.touchedR = cn.touched[:0], cn.touchedR[:0]
+	w.touched, w.touchedR = w.touched[:0], w.touchedR[:0]
 }
 
 // caseState returns the state bits of a case for [t0, t1].
@@ -415,7 +436,7 @@ func (r *run) inRanges(ci int32, i int32) bool {
 }
 
 // slow adds case i (of profile p) to the counters that need the case itself.
-func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *cursors) {
+func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *cursors, w *worker) {
 	s, pl := r.s, r.pl
 	for _, ci := range list {
 		o := &r.ops[ci]
@@ -462,7 +483,9 @@ func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *
 			}
 			v := pl.kindW[p] * pl.memberW
 			for k := cur.panel; k < len(s.panelCase) && s.panelCase[k] == i; k++ {
-				c.shares = append(c.shares, panelShare{leaf: s.panelLeaf[k], slot: o.slot, v: v})
+				if m := s.panelLeaf[k]; m >= r.l0 && m < r.l1 {
+					w.shares[int(m-r.l0)*len(row)+int(o.slot)] += v
+				}
 			}
 		}
 	}
@@ -471,8 +494,8 @@ func (r *run) slow(list []int32, i int32, p uint16, row []int64, c *chunk, cur *
 // descendantsBy counts the descendants of descOwner[k] filed on or before t1.
 func (s *Snapshot) descendantsBy(k int, t1 court.Date) int {
 	n := 0
-	for _, d := range s.desc[s.descStart[k]:s.descStart[k+1]] {
-		if s.filed[d] > t1 {
+	for _, d := range s.descFiled[s.descStart[k]:s.descStart[k+1]] {
+		if d > t1 {
 			break
 		}
 		n++

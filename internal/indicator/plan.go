@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"encoding/json"
+	"sync"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -64,6 +65,10 @@ type caseCounter struct {
 	roleSlot int32
 	median   int32
 	twin     int32 // for vWeight: its vPanel counter, else -1
+	// For vLinear over 立案日期 and 结案日期 only: the value is
+	// aggF*filed + aggC*closed + c + t0*T0 + t1*T1, summed per profile and state.
+	aggOK      bool
+	aggF, aggC int64
 }
 
 // rangeSpec is a condition on one date column that refers to the period.
@@ -112,6 +117,7 @@ type compiledIndicator struct {
 type caseList struct {
 	fast   []int32
 	agg    []int32
+	sums   []int32 // vLinear counters summed per profile and state
 	ranged []int32
 	slow   []int32
 }
@@ -154,7 +160,10 @@ type plan struct {
 	originLists []caseList
 	refOrigin   []int32 // the snapshot's origin references that origin counters can use
 	refCase     []int32
-	hasPanel    bool    // a panel counter is in use
+	hasPanel    bool   // a panel counter is in use
+	hasSums     bool   // some list has sums
+	sumList     []bool // per list: it has sums
+	pool        *sync.Pool
 	activeFunds []int32 // fund terms in use
 	activeMeds  []int32 // mediation terms in use
 }
@@ -174,7 +183,7 @@ func (pl *plan) holds(p int, q int32) bool {
 
 // compilePlan compiles the given definitions (one version each) and weight table.
 func compilePlan(s *Snapshot, defs []*Definition, w *WeightTable) (*plan, error) {
-	pl := &plan{s: s, weights: w, memberW: fixed(w.Member)}
+	pl := &plan{s: s, weights: w, memberW: fixed(w.Member), pool: &sync.Pool{}}
 	c := &planCompiler{pl: pl, counterKey: map[string]int32{}, fundKey: map[string]int32{},
 		medKey: map[string]int32{}, predKey: map[string]int32{}}
 	for _, d := range defs {
@@ -323,6 +332,17 @@ func (c *planCompiler) value(cc *caseCounter, t Term) error {
 			return err
 		}
 		cc.value, cc.lin = vLinear, compileFlin(e, caseSlices(c.pl.s), caseColumns{c.pl.s})
+		cc.aggOK = c.pl.s.filedAlways
+		for k, col := range e.cols {
+			switch col {
+			case "filed_on":
+				cc.aggF += e.coefs[k]
+			case "closed_on":
+				cc.aggC += e.coefs[k]
+			default:
+				cc.aggOK = false
+			}
+		}
 	}
 	return nil
 }
@@ -390,4 +410,22 @@ func (c *planCompiler) otherTerm(t Term, key string) (termRef, error) {
 	c.pl.medTerms = append(c.pl.medTerms, medTerm{registered: t.Set == SetRegistered, cond: conds, slot: c.slot()})
 	keys[key] = i
 	return termRef{src: refMedTerm, idx: i, scale: scaleOne}, nil
+}
+
+// buffer returns an empty value buffer for medians, from the plan's pool.
+func (pl *plan) buffer() []int32 {
+	if b, ok := pl.pool.Get().(*[]int32); ok {
+		return (*b)[:0]
+	}
+	return make([]int32, 0, casesPerChunk)
+}
+
+// release gives a run's median buffers back to the pool.
+func (r *run) release() {
+	for c := range r.chunks {
+		for m, b := range r.chunks[c].med {
+			r.pl.pool.Put(&b)
+			r.chunks[c].med[m] = nil
+		}
+	}
 }

@@ -133,6 +133,8 @@ func (pl *plan) buildLists(used []bool) {
 					l.fast = append(l.fast, c.slot)
 				case c.value == vWeight && len(c.ranges) == 0 && !c.origin:
 					l.agg = append(l.agg, int32(ci))
+				case c.value == vLinear && !c.origin && len(c.ranges) == 0 && c.aggOK && (c.aggC == 0 || st&stClosed != 0):
+					l.sums = append(l.sums, int32(ci))
 				case pl.intervalCounter(c) && c.ranges[0].col == pl.ivCol:
 					l.ranged = append(l.ranged, int32(ci))
 				default:
@@ -146,7 +148,11 @@ func (pl *plan) buildLists(used []bool) {
 	pl.slowFlat = nil
 	pl.rangedIdx = make([]int32, len(pl.lists))
 	pl.rangedLists = nil
+	pl.sumList = make([]bool, len(pl.lists))
+	pl.hasSums = false
 	for k := range pl.lists {
+		pl.sumList[k] = len(pl.lists[k].sums) > 0
+		pl.hasSums = pl.hasSums || pl.sumList[k]
 		pl.slowFlat = append(pl.slowFlat, pl.lists[k].slow...)
 		pl.slowStart[k+1] = int32(len(pl.slowFlat))
 		pl.rangedIdx[k] = -1

@@ -67,6 +67,8 @@ type Snapshot struct {
 	// Descendants (案-件比): for descOwner[k], the cases desc[descStart[k]:descStart[k+1]]
 	// that derive from it through 原审案号, ordered by filing day.
 	descOwner, descStart, desc []int32
+	descFiled                  []court.Date // 立案日期 of desc
+	filedAlways                bool         // every case has a 立案日期
 
 	// Panel members other than the 承办人 (their judge units), ordered by case.
 	panelCase, panelLeaf []int32
@@ -230,7 +232,7 @@ func (s *Snapshot) MemoryBytes() int64 {
 		s.funds.caseIdx, s.funds.leafStart, s.meds.courtStart} {
 		add(cap(x), 4)
 	}
-	for _, x := range [][]court.Date{s.filed, s.closed, s.efile, s.funds.received, s.funds.paid, s.meds.registered, s.meds.ended} {
+	for _, x := range [][]court.Date{s.filed, s.closed, s.efile, s.descFiled, s.funds.received, s.funds.paid, s.meds.registered, s.meds.ended} {
 		add(cap(x), 4)
 	}
 	add(cap(s.limitDays)+cap(s.extDays)+cap(s.suspDays)+cap(s.reads)+cap(s.cause), 2)

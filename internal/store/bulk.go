@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql/driver"
+	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -46,8 +48,13 @@ func (im *Import) insertRows(table string, cols []string, n int, tail string, ro
 	return nil
 }
 
-// execPrepared runs q, prepared once per import.
+// execPrepared runs q, prepared once per import. In SQLite it goes to the
+// driver's statement directly: database/sql's checks and conversions of
+// every argument cost more than the values need.
 func (im *Import) execPrepared(q string, args []any) error {
+	if !im.db.pg() {
+		return im.execRaw(q, args)
+	}
 	st := im.stmts[q]
 	if st == nil {
 		var err error
@@ -137,4 +144,55 @@ func (im *Import) deleteIDs(table, col string, ids []int64) error {
 		}
 	}
 	return nil
+}
+
+// rawStmt is a statement prepared on the import's driver connection.
+type rawStmt struct {
+	st   driver.Stmt
+	args []driver.NamedValue
+}
+
+// execRaw runs q with args on the driver connection of the import.
+func (im *Import) execRaw(q string, args []any) error {
+	return im.conn.Raw(func(dc any) error {
+		rs := im.raw[q]
+		if rs == nil {
+			prep, ok := dc.(driver.ConnPrepareContext)
+			if !ok {
+				return fmt.Errorf("driver %T cannot prepare", dc)
+			}
+			st, err := prep.PrepareContext(im.ctx, q)
+			if err != nil {
+				return err
+			}
+			rs = &rawStmt{st: st}
+			im.raw[q] = rs
+		}
+		exec, ok := rs.st.(driver.StmtExecContext)
+		if !ok {
+			return fmt.Errorf("driver statement %T cannot execute", rs.st)
+		}
+		nv := rs.args[:0]
+		for i, a := range args {
+			nv = append(nv, driver.NamedValue{Ordinal: i + 1, Value: a})
+		}
+		rs.args = nv
+		_, err := exec.ExecContext(im.ctx, nv)
+		clear(nv)
+		return err
+	})
+}
+
+// closeRaw closes the statements execRaw prepared.
+func (im *Import) closeRaw() {
+	if len(im.raw) == 0 {
+		return
+	}
+	im.conn.Raw(func(any) error {
+		for _, rs := range im.raw {
+			rs.st.Close()
+		}
+		return nil
+	})
+	clear(im.raw)
 }

@@ -235,7 +235,7 @@ func (db *DB) Case(ctx context.Context, caseNo string) (c court.Case, err error)
 	if !found {
 		return c, errNotFound("案件", caseNo)
 	}
-	dir, err := db.loadDirectory(ctx, tx)
+	dir, err := db.loadDirectoryOf(ctx, tx, &r)
 	if err != nil {
 		return c, err
 	}

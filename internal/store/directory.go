@@ -71,20 +71,46 @@ func newDirectory() *directory {
 // loadDirectory reads every court, department and person.
 func (db *DB) loadDirectory(ctx context.Context, q querier) (*directory, error) {
 	d := newDirectory()
-	if err := db.loadCourts(ctx, q, d); err != nil {
+	if err := db.loadCourts(ctx, q, d, ""); err != nil {
 		return nil, err
 	}
-	if err := db.loadDepts(ctx, q, d); err != nil {
+	if err := db.loadDepts(ctx, q, d, ""); err != nil {
 		return nil, err
 	}
-	if err := db.loadPeople(ctx, q, d); err != nil {
+	if err := db.loadPeople(ctx, q, d, ""); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-func (db *DB) loadCourts(ctx context.Context, q querier, d *directory) error {
-	rows, err := q.QueryContext(ctx, "SELECT id, name, code, level, parent_id FROM courts ORDER BY id")
+// loadDirectoryOf reads the court, department and people of one case.
+func (db *DB) loadDirectoryOf(ctx context.Context, q querier, r *caseRow) (*directory, error) {
+	d := newDirectory()
+	if err := db.loadCourts(ctx, q, d, "WHERE id = ?", r.court); err != nil {
+		return nil, err
+	}
+	if err := db.loadDepts(ctx, q, d, "WHERE id = ?", r.dept); err != nil {
+		return nil, err
+	}
+	ids := append([]any{r.judge}, int64sToAny(r.panel)...)
+	if err := db.loadPeople(ctx, q, d, "WHERE id IN ("+placeholders(len(ids))+")", ids...); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func int64sToAny(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// loadCourts, loadDepts and loadPeople read the rows that where (a WHERE
+// clause with ? placeholders, or "") selects.
+func (db *DB) loadCourts(ctx context.Context, q querier, d *directory, where string, args ...any) error {
+	rows, err := q.QueryContext(ctx, db.rebind("SELECT id, name, code, level, parent_id FROM courts "+where+" ORDER BY id"), args...)
 	if err != nil {
 		return err
 	}
@@ -105,8 +131,8 @@ func (db *DB) loadCourts(ctx context.Context, q querier, d *directory) error {
 	return rows.Err()
 }
 
-func (db *DB) loadDepts(ctx context.Context, q querier, d *directory) error {
-	rows, err := q.QueryContext(ctx, "SELECT id, court_id, name FROM departments ORDER BY id")
+func (db *DB) loadDepts(ctx context.Context, q querier, d *directory, where string, args ...any) error {
+	rows, err := q.QueryContext(ctx, db.rebind("SELECT id, court_id, name FROM departments "+where+" ORDER BY id"), args...)
 	if err != nil {
 		return err
 	}
@@ -121,9 +147,9 @@ func (db *DB) loadDepts(ctx context.Context, q querier, d *directory) error {
 	return rows.Err()
 }
 
-func (db *DB) loadPeople(ctx context.Context, q querier, d *directory) error {
-	rows, err := q.QueryContext(ctx, "SELECT id, court_id, department_id, name, staff_no, category, title, "+
-		db.dateCol("joined_on")+", active FROM people ORDER BY id")
+func (db *DB) loadPeople(ctx context.Context, q querier, d *directory, where string, args ...any) error {
+	rows, err := q.QueryContext(ctx, db.rebind("SELECT id, court_id, department_id, name, staff_no, category, title, "+
+		db.dateCol("joined_on")+", active FROM people "+where+" ORDER BY id"), args...)
 	if err != nil {
 		return err
 	}

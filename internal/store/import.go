@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -47,6 +48,13 @@ const (
 	kindCount
 )
 
+// The SQLite page cache of an import's connection and of the others, in KiB
+// (negative numbers, as PRAGMA cache_size takes them).
+const (
+	importCacheSize  = "-131072"
+	defaultCacheSize = "-32768"
+)
+
 // caseBatch and rowBatch are the numbers of records an import holds before
 // it writes them.
 const (
@@ -75,6 +83,7 @@ type Import struct {
 	counts [kindCount]Counts
 
 	stmts map[string]*sql.Stmt // prepared multi-row statements by text
+	raw   map[string]*rawStmt  // the same on the driver connection (SQLite)
 
 	cur       *caseBuf   // the batch being added to
 	spare     *caseBuf   // the batch being written, then the next one
@@ -106,9 +115,12 @@ func (db *DB) BeginImport(ctx context.Context, meta ImportMeta) (im *Import, err
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		conn.Close()
+		if strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked") {
+			return nil, &court.Error{Kind: court.Conflict, Message: "数据库正忙：另一个导入正在进行，请稍后再试", Err: err}
+		}
 		return nil, err
 	}
-	im = &Import{db: db, ctx: ctx, conn: conn, tx: tx, meta: meta, stmts: map[string]*sql.Stmt{},
+	im = &Import{db: db, ctx: ctx, conn: conn, tx: tx, meta: meta, stmts: map[string]*sql.Stmt{}, raw: map[string]*rawStmt{},
 		cur: newCaseBuf(), spare: newCaseBuf(), fundOcc: map[fundKey]int{}, medIdx: map[string]int{}}
 	if err := im.start(); err != nil {
 		im.close(false)
@@ -127,7 +139,9 @@ func (im *Import) start() error {
 		}
 	}
 	if !db.pg() {
-		if _, err := im.tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+		// A bigger page cache for the bulk writes and the index builds;
+		// close puts back the connection's default.
+		if _, err := im.tx.ExecContext(ctx, "PRAGMA cache_size = "+importCacheSize); err != nil {
 			return err
 		}
 	}
@@ -242,6 +256,22 @@ func (im *Import) total() Counts {
 	return c
 }
 
+// kindNames name the kinds for KindCounts.
+var kindNames = [kindCount]string{"courts", "people", "cases", "funds", "mediations"}
+
+// KindCounts returns, once the import is committed, the counts of each kind
+// of record it added: "courts", "people", "cases", "funds" and "mediations"
+// (Read is the records added; Rejected is not split by kind).
+func (im *Import) KindCounts() map[string]Counts {
+	out := make(map[string]Counts, kindCount)
+	for k := range kindCount {
+		c := im.counts[k]
+		c.Read = im.added[k]
+		out[kindNames[k]] = c
+	}
+	return out
+}
+
 // flushAll writes every buffer.
 func (im *Import) flushAll() error {
 	if err := im.wait(); err != nil {
@@ -272,6 +302,7 @@ func (im *Import) close(commit bool) error {
 	for _, s := range im.stmts {
 		s.Close()
 	}
+	im.closeRaw()
 	var err error
 	if commit {
 		err = im.tx.Commit()
@@ -280,6 +311,9 @@ func (im *Import) close(commit bool) error {
 		if errors.Is(err, sql.ErrTxDone) {
 			err = nil
 		}
+	}
+	if !im.db.pg() {
+		im.conn.ExecContext(context.Background(), "PRAGMA cache_size = "+defaultCacheSize)
 	}
 	if cerr := im.conn.Close(); err == nil {
 		err = cerr

@@ -287,8 +287,16 @@ func TestPeopleAdoption(t *testing.T) {
 		if diff := cmp.Diff([]court.Case{c}, allCases(t, db)); diff != "" {
 			t.Errorf("case (-want +got):\n%s", diff)
 		}
-		if got := load(t, db, batch{people: want[:1]}); got.Unchanged != 1 {
-			t.Errorf("people re-import: %+v, want unchanged", got)
+		im := begin(t, db)
+		if err := add(im, batch{courts: []court.Court{{Name: east}}, people: want[:1]}); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := im.Commit(0); err != nil || got != (store.Counts{Read: 1, Unchanged: 1}) {
+			t.Errorf("people re-import: %+v, %v; want unchanged", got, err)
+		}
+		kinds := im.KindCounts()
+		if kinds["people"] != (store.Counts{Read: 1, Unchanged: 1}) || kinds["courts"] != (store.Counts{Read: 1, Unchanged: 1}) {
+			t.Errorf("counts by kind = %+v", kinds)
 		}
 	})
 }
@@ -435,6 +443,30 @@ func TestDuplicateCaseNoFailsTheImport(t *testing.T) {
 		c, err := db.Case(context.Background(), again.No.String())
 		if err != nil || c.Cause != "买卖合同纠纷" {
 			t.Errorf("case = %+v, %v; want the later row", c, err)
+		}
+	})
+}
+
+// TestRollbackOfBulkImport rolls back an import into an empty table that
+// dropped the indexes: they must be back, and the data as before.
+func TestRollbackOfBulkImport(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		load(t, db, batch{people: []court.Person{{Court: east, Department: "民二庭", Name: "孙九", StaffNo: "E9", Active: true}}})
+		before := storetest.Checksum(t, db)
+		im := begin(t, db)
+		if err := add(im, batch{cases: manyCases(t, 9000, 1)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := im.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		if after := storetest.Checksum(t, db); after != before {
+			t.Error("the schema or data changed after rolling back a bulk import")
+		}
+		// Committed, the same import leaves the same indexes as the migrations.
+		load(t, db, batch{cases: manyCases(t, 9000, 1)})
+		if got := load(t, db, batch{cases: manyCases(t, 10, 1)}); got.Unchanged != 10 {
+			t.Errorf("re-import after a bulk import = %+v, want unchanged", got)
 		}
 	})
 }

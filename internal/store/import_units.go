@@ -18,8 +18,7 @@ func (im *Import) AddCourt(c *court.Court) error {
 	if name == "" {
 		return court.Errorf(court.Invalid, "法院名称为空")
 	}
-	d := im.dir
-	if other := d.courtByCode[c.Code]; c.Code != "" && other != nil && other.name != name {
+	if other := im.dir.courtByCode[c.Code]; c.Code != "" && other != nil && other.name != name {
 		return court.Errorf(court.Invalid, "法院代字“%s”已属于%s，不能再用于%s", c.Code, other.name, name)
 	}
 	var parent int64
@@ -34,30 +33,34 @@ func (im *Import) AddCourt(c *court.Court) error {
 		parent = p.id
 	}
 	im.added[kindCourts]++
+	next := courtRec{name: name, code: c.Code, level: c.Level, parent: parent}
+	if ct := im.dir.courtByName[name]; ct != nil {
+		return im.updateCourt(ct, next)
+	}
+	if next.level == court.CourtLevelNone {
+		next.level = court.GuessCourtLevel(name)
+	}
+	_, err := im.insertCourt(&next)
+	if err == nil {
+		im.counts[kindCourts].Inserted++
+	}
+	return err
+}
+
+// updateCourt gives ct the non-empty values of next.
+func (im *Import) updateCourt(ct *courtRec, next courtRec) error {
 	cnt := &im.counts[kindCourts]
-	ct := d.courtByName[name]
-	if ct == nil {
-		level := c.Level
-		if level == court.CourtLevelNone {
-			level = court.GuessCourtLevel(name)
-		}
-		_, err := im.insertCourt(&courtRec{name: name, code: c.Code, level: level, parent: parent})
-		if err == nil {
-			cnt.Inserted++
-		}
-		return err
+	merged := *ct
+	if next.code != "" {
+		merged.code = next.code
 	}
-	next := *ct
-	if c.Code != "" {
-		next.code = c.Code
+	if next.level != court.CourtLevelNone {
+		merged.level = next.level
 	}
-	if c.Level != court.CourtLevelNone {
-		next.level = c.Level
+	if next.parent != 0 {
+		merged.parent = next.parent
 	}
-	if parent != 0 {
-		next.parent = parent
-	}
-	if next == *ct {
+	if merged == *ct {
 		cnt.Unchanged++
 		return nil
 	}
@@ -65,14 +68,14 @@ func (im *Import) AddCourt(c *court.Court) error {
 		return err
 	}
 	_, err := im.tx.ExecContext(im.ctx, im.db.rebind("UPDATE courts SET code = ?, level = ?, parent_id = ? WHERE id = ?"),
-		nullText(next.code), next.level.String(), nullID(next.parent), ct.id)
+		nullText(merged.code), merged.level.String(), nullID(merged.parent), ct.id)
 	if err != nil {
 		return im.fail(err)
 	}
-	if next.code != ct.code && d.courtByCode[next.code] == nil {
-		d.courtByCode[next.code] = ct
+	if merged.code != ct.code && im.dir.courtByCode[merged.code] == nil {
+		im.dir.courtByCode[merged.code] = ct
 	}
-	*ct = next
+	*ct = merged
 	cnt.Updated++
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 func (db *DB) Courts(ctx context.Context) (out []court.Court, err error) {
 	defer wrap(&err, "读取法院")
 	d := newDirectory()
-	if err := db.loadCourts(ctx, db.db, d); err != nil {
+	if err := db.loadCourts(ctx, db.db, d, ""); err != nil {
 		return nil, err
 	}
 	for _, c := range sortedCourts(d) {
@@ -100,7 +100,7 @@ func (db *DB) FundReceipts(ctx context.Context) (out []court.FundReceipt, err er
 func (db *DB) Mediations(ctx context.Context) (out []court.Mediation, err error) {
 	defer wrap(&err, "读取诉前调解")
 	d := newDirectory()
-	if err := db.loadCourts(ctx, db.db, d); err != nil {
+	if err := db.loadCourts(ctx, db.db, d, ""); err != nil {
 		return nil, err
 	}
 	rows, err := db.db.QueryContext(ctx, db.mediationSelect()+" ORDER BY id")

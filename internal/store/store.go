@@ -66,7 +66,7 @@ func isPostgres(dsn string) bool {
 // keys, a generous wait for locks, and write transactions that take the
 // write lock at BEGIN (read-only ones do not).
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)&_txlock=immediate"
+	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(" + defaultCacheSize + ")&_pragma=temp_store(MEMORY)&_txlock=immediate"
 
 func openSQLite(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
@@ -122,8 +122,10 @@ func pgReason(err error) string {
 		return "用户名或密码错误，或不允许该用户登录"
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "timeout"):
 		return fmt.Sprintf("%d 秒内未能建立连接", int(connectTimeout/time.Second))
-	case strings.Contains(err.Error(), "refused"):
+	case strings.Contains(err.Error(), "connection refused"):
 		return "连接被拒绝"
+	case strings.Contains(err.Error(), "no such host"):
+		return "找不到该主机"
 	}
 	return "连接失败"
 }
@@ -198,9 +200,10 @@ func wrap(errp *error, what string) {
 	*errp = &court.Error{Kind: court.Internal, Message: what + "失败", Err: err}
 }
 
-// Checksum returns the SHA-256 of every row of every table but
-// schema_migrations, in a fixed order, so that a test can prove that a failed
-// import changed nothing. Ids are part of the rows; sequences are not.
+// Checksum returns the SHA-256 of the schema's indexes and constraints and
+// of every row of every table but schema_migrations, in a fixed order, so
+// that a test can prove that a failed import changed nothing. Ids are part
+// of the rows; sequences are not.
 func (db *DB) Checksum(ctx context.Context) (sum string, err error) {
 	defer wrap(&err, "计算数据库校验和")
 	tables, err := db.tables(ctx)
@@ -208,6 +211,13 @@ func (db *DB) Checksum(ctx context.Context) (sum string, err error) {
 		return "", err
 	}
 	h := sha256.New()
+	schema, err := db.schemaLines(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, l := range schema {
+		h.Write([]byte(l))
+	}
 	for _, t := range tables {
 		lines, err := db.tableLines(ctx, t)
 		if err != nil {
@@ -219,6 +229,32 @@ func (db *DB) Checksum(ctx context.Context) (sum string, err error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// schemaLines lists the definitions of the schema's indexes and constraints.
+func (db *DB) schemaLines(ctx context.Context) ([]string, error) {
+	q := "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+	if db.pg() {
+		q = `SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+    UNION ALL
+    SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`
+	}
+	rows, err := db.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, l+"\n")
+	}
+	sort.Strings(out)
+	return out, rows.Err()
 }
 
 // tables lists the tables of the schema but schema_migrations, sorted.

@@ -52,6 +52,7 @@ func (s *Server) setDisabled(ctx context.Context, v *visitor, id int64, disabled
 	e.Before = u.AuditJSON()
 	u.Disabled = disabled
 	e.After = u.AuditJSON()
+	defer s.sessions.dropUser(id)
 	return s.accounts.SetDisabled(ctx, id, disabled, e)
 }
 
@@ -71,6 +72,7 @@ func (s *Server) resetPassword(ctx context.Context, v *visitor, id int64, passwo
 	}
 	e := s.audit(v, action, "账号 "+u.Login, ip)
 	e.After = jsonText(map[string]string{"密码": "已重新设置"})
+	defer s.sessions.dropUser(id)
 	return s.accounts.SetPassword(ctx, id, auth.HashPassword(password, s.cfg.Passwords), e, keep)
 }
 

@@ -25,7 +25,13 @@ import (
 // 中院 of 示例市, 本年, all kinds) on the demo data: ZHIXIAO_BENCH_CASES cases
 // (default 50000), or the SQLite database ZHIXIAO_BENCH_DB when set (for the
 // 3M-case data of scripts/bench.sh). It reports p50 and p99.
-func BenchmarkDashboard(b *testing.B) {
+func BenchmarkDashboard(b *testing.B) { benchDashboard(b, false) }
+
+// BenchmarkDashboardUncached is BenchmarkDashboard with the figures
+// computed afresh for every request (the first visit of a unit and period).
+func BenchmarkDashboardUncached(b *testing.B) { benchDashboard(b, true) }
+
+func benchDashboard(b *testing.B, uncached bool) {
 	srv, cookie := benchServer(b)
 	url := "/units/court/1?p=year"
 	lat := make([]time.Duration, 0, b.N)
@@ -34,6 +40,11 @@ func BenchmarkDashboard(b *testing.B) {
 		req := httptest.NewRequest("GET", url, nil)
 		req.AddCookie(cookie)
 		w := httptest.NewRecorder()
+		if uncached {
+			srv.figures.mu.Lock()
+			srv.figures.m = map[string]any{}
+			srv.figures.mu.Unlock()
+		}
 		start := time.Now()
 		srv.ServeHTTP(w, req)
 		lat = append(lat, time.Since(start))

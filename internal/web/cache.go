@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"sync"
 
 	"github.com/zhixiao/zhixiao/internal/indicator"
@@ -39,4 +40,40 @@ func (c *figureCache) get(eng *indicator.Engine, key string, compute func() (any
 	}
 	c.mu.Unlock()
 	return v, nil
+}
+
+// Warm computes the dashboard figures of every court and department for the
+// default period (本年, all kinds), so that first visits need not wait for
+// the engine. Run it in the background after SetEngine.
+func (s *Server) Warm(ctx context.Context) error {
+	eng := s.engine.Load()
+	if eng == nil {
+		return nil
+	}
+	x, err := s.loadOrg(ctx)
+	if err != nil {
+		return err
+	}
+	per, err := parsePeriod(nil, s.today())
+	if err != nil {
+		return err
+	}
+	var units []*unit
+	for _, c := range x.org.Courts {
+		u, _ := x.unit(kindCourt, c.ID)
+		units = append(units, u)
+	}
+	for _, d := range x.org.Departments {
+		u, _ := x.unit(kindDepartment, d.ID)
+		units = append(units, u)
+	}
+	for _, u := range units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, _, err := s.dashboardFigures(eng, &figureQuery{Unit: u, Period: per}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

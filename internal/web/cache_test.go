@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"testing"
 
@@ -36,5 +37,19 @@ func TestFigureCache(t *testing.T) {
 	}
 	if v, _ := c.get(e2, "x", compute); v.(int) != 4 {
 		t.Errorf("a failed computation was cached: %v", v)
+	}
+}
+
+func TestWarm(t *testing.T) {
+	e := newEnv(t)
+	if err := e.srv.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	e.srv.figures.mu.Lock()
+	n := len(e.srv.figures.m)
+	e.srv.figures.mu.Unlock()
+	// the organisation, 2 courts and 3 departments
+	if n != 6 {
+		t.Errorf("%d entries after Warm, want 6", n)
 	}
 }

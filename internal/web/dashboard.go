@@ -1,9 +1,12 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"net/http"
 
 	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/indicator"
 )
 
 // dashboardPage is the data of a unit's 驾驶舱.
@@ -18,6 +21,7 @@ type dashboardPage struct {
 	Engine   bool // whether the indicator engine is loaded
 	AsOf     court.Date
 	BandNote string
+	Body     template.HTML // the page without the layout, rendered once per unit, period, kind and scope
 }
 
 // dashboardKinds are the case kinds of the kind filter.
@@ -44,11 +48,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, v *visitor) e
 	if s.bands != nil && s.bands.Illustrative {
 		p.BandNote = "参考区间为示意数值（" + s.bands.Label + "），仅供演示，不是最高人民法院公布的合理区间。"
 	}
-	if eng := s.engine.Load(); eng != nil {
+	eng := s.engine.Load()
+	if eng == nil {
+		p.Body, err = s.renderPart("dashboard", "dashboard-body", &p)
+	} else {
 		p.Engine = true
-		if p.Groups, p.Ages, err = s.dashboardFigures(eng, fq); err != nil {
-			return err
-		}
+		p.Body, err = s.cachedBody(eng, v, fq, &p)
+	}
+	if err != nil {
+		return err
 	}
 	return s.render(w, http.StatusOK, "dashboard", view{Title: "驾驶舱 · " + u.Name, Nav: "dashboard", Visitor: v, CSRF: v.Session.CSRF, Data: p})
 }
@@ -66,4 +74,23 @@ func (s *Server) parseFigureQuery(r *http.Request, u *unit) (*figureQuery, error
 		return nil, err
 	}
 	return &figureQuery{Unit: u, Period: per, Kind: kind, Filter: f}, nil
+}
+
+// cachedBody renders the dashboard without its layout, once for each unit,
+// period, kind and scope of the engine: the body names no visitor and
+// carries no token.
+func (s *Server) cachedBody(eng *indicator.Engine, v *visitor, fq *figureQuery, p *dashboardPage) (template.HTML, error) {
+	key := fmt.Sprintf("dashboard-body|%s|%d|%s|%v|%v|%d|%d", fq.Unit.Kind, fq.Unit.ID, fq.params(),
+		v.Scope.All(), v.Scope.Courts(), v.Scope.Department(), v.Scope.Person())
+	body, err := s.figures.get(eng, key, func() (any, error) {
+		var err error
+		if p.Groups, p.Ages, err = s.dashboardFigures(eng, fq); err != nil {
+			return nil, err
+		}
+		return s.renderPart("dashboard", "dashboard-body", p)
+	})
+	if err != nil {
+		return "", err
+	}
+	return body.(template.HTML), nil
 }

@@ -32,7 +32,6 @@ type Accounts interface {
 
 	AppendAudit(ctx context.Context, e auth.AuditEntry) error
 	AuditLog(ctx context.Context, q auth.AuditQuery) ([]auth.AuditEntry, int, error)
-	CourtLinks(ctx context.Context) ([]auth.CourtLink, error)
 }
 
 // Data is what the web app reads of the court data; *store.DB implements

@@ -136,6 +136,7 @@ func (s *Server) checkPassword(ctx context.Context, login, password string) (aut
 // logout answers POST /logout.
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, v *visitor) error {
 	ctx := r.Context()
+	s.sessions.drop(v.Session.TokenHash)
 	if err := s.accounts.DeleteSession(ctx, v.Session.TokenHash); err != nil && court.KindOf(err) != court.NotFound {
 		return err
 	}

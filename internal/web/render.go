@@ -69,3 +69,17 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, v view) 
 	_, err := buf.WriteTo(w)
 	return err
 }
+
+// renderPart executes one named template of a page with data as .Data, for
+// a part of a page that is rendered once and kept.
+func (s *Server) renderPart(page, name string, data any) (template.HTML, error) {
+	t, ok := s.pages.byName[page]
+	if !ok {
+		return "", fmt.Errorf("web: no page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, view{Data: data}); err != nil {
+		return "", fmt.Errorf("web: render %s of %s: %w", name, page, err)
+	}
+	return template.HTML(buf.String()), nil
+}

@@ -14,11 +14,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("POST /account/password", s.member(s.passwordPost))
 
 	mux.Handle("GET /{$}", s.member(s.home))
-	mux.Handle("GET /units/{kind}/{id}", s.member(s.dashboard))
-	mux.Handle("GET /units/{kind}/{id}/cases/{set}", s.member(s.unitCaseList))
-	mux.Handle("GET /units/{kind}/{id}/indicators/{ind}", s.member(s.indicatorGet))
-	mux.Handle("GET /units/{kind}/{id}/indicators/{ind}/cases", s.member(s.drillGet))
-	mux.Handle("GET /cases/{no}", s.member(s.casePageGet))
+	for _, rt := range s.dataRoutes() {
+		mux.Handle(rt.pattern, s.member(rt.h))
+	}
 
 	mux.Handle("GET /admin/users", s.admin(s.users))
 	mux.Handle("POST /admin/users", s.admin(s.addUserPost))
@@ -28,4 +26,23 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /admin/audit", s.admin(s.auditLog))
 
 	mux.Handle("/", s.public(s.notFound))
+}
+
+// route is a pattern and its handler.
+type route struct {
+	pattern string
+	h       memberFunc
+}
+
+// dataRoutes are the routes that show court data. Each resolves its unit or
+// case through the visitor's scope; scope_test.go proves for every one that
+// a 庭长 of 民一庭 is refused 民二庭.
+func (s *Server) dataRoutes() []route {
+	return []route{
+		{"GET /units/{kind}/{id}", s.dashboard},
+		{"GET /units/{kind}/{id}/cases/{set}", s.unitCaseList},
+		{"GET /units/{kind}/{id}/indicators/{ind}", s.indicatorGet},
+		{"GET /units/{kind}/{id}/indicators/{ind}/cases", s.drillGet},
+		{"GET /cases/{no}", s.casePageGet},
+	}
 }

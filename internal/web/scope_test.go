@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,16 @@ func TestScopeEveryRoute(t *testing.T) {
 			p = strings.ReplaceAll(p, "{"+k+"}", url.PathEscape(fmt.Sprint(v)))
 		}
 		return p
+	}
+	for _, dr := range e.srv.dataRoutes() {
+		re := regexp.MustCompile("^" + regexp.MustCompile(`\\{[a-z]+\\}`).ReplaceAllString(regexp.QuoteMeta(strings.TrimPrefix(dr.pattern, "GET ")), `[^/?]+`) + `(\?.*)?$`)
+		covered := false
+		for _, rt := range routes {
+			covered = covered || re.MatchString(fill(rt.path, other))
+		}
+		if !covered {
+			t.Errorf("data route %s has no case in the scope table", dr.pattern)
+		}
 	}
 	chief := e.loggedIn("tz1")
 	for _, rt := range routes {

@@ -56,6 +56,7 @@ type Server struct {
 	asOf     atomic.Int32 // court.Date of the data's latest day, 0 while unknown
 	bands    *indicator.BandSet
 	figures  figureCache
+	sessions sessionCache
 	pages    *pages
 	assets   *assets
 	handler  http.Handler

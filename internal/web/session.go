@@ -77,11 +77,15 @@ func (s *Server) visitorFor(ctx context.Context, token string) (*visitor, error)
 		return nil, court.Errorf(court.NotFound, "会话无效")
 	}
 	hash := auth.HashToken(token)
+	now := s.now()
+	if v := s.sessions.get(hash, now); v != nil && !s.cfg.Sessions.Expired(v.Session, now) {
+		return v, nil
+	}
+	s.sessions.drop(hash)
 	sess, err := s.accounts.Session(ctx, hash)
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
 	if s.cfg.Sessions.Expired(sess, now) {
 		return nil, s.endSession(ctx, hash, court.Errorf(court.NotFound, "会话已过期"))
 	}
@@ -89,11 +93,11 @@ func (s *Server) visitorFor(ctx context.Context, token string) (*visitor, error)
 	if err != nil {
 		return nil, err
 	}
-	links, err := s.accounts.CourtLinks(ctx)
+	x, err := s.loadOrg(ctx)
 	if err != nil {
 		return nil, err
 	}
-	scope, err := auth.NewScope(u, links)
+	scope, err := auth.NewScope(u, x.links())
 	if err != nil {
 		return nil, s.endSession(ctx, hash, err)
 	}
@@ -101,12 +105,16 @@ func (s *Server) visitorFor(ctx context.Context, token string) (*visitor, error)
 		if err := s.accounts.TouchSession(ctx, hash, now); err != nil {
 			return nil, err
 		}
+		sess.SeenAt = now
 	}
-	return &visitor{User: u, Scope: scope, Session: sess, token: token}, nil
+	v := &visitor{User: u, Scope: scope, Session: sess, token: token}
+	s.sessions.put(hash, v, now)
+	return v, nil
 }
 
 // endSession deletes a session that may no longer be used and returns why.
 func (s *Server) endSession(ctx context.Context, hash string, why error) error {
+	s.sessions.drop(hash)
 	if err := s.accounts.DeleteSession(ctx, hash); err != nil && court.KindOf(err) != court.NotFound {
 		return err
 	}

@@ -78,13 +78,38 @@ func newOrgIndex(o store.Org) *orgIndex {
 	return x
 }
 
-// loadOrg reads the organisation.
+// loadOrg returns the organisation. It changes only with an import, after
+// which the engine is replaced: so it is kept with the engine it was read
+// for, and read afresh while there is no engine.
 func (s *Server) loadOrg(ctx context.Context) (*orgIndex, error) {
-	o, err := s.data.Org(ctx)
+	eng := s.engine.Load()
+	if eng == nil {
+		o, err := s.data.Org(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return newOrgIndex(o), nil
+	}
+	v, err := s.figures.get(eng, "org", func() (any, error) {
+		o, err := s.data.Org(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return newOrgIndex(o), nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return newOrgIndex(o), nil
+	return v.(*orgIndex), nil
+}
+
+// links is the court hierarchy, for auth.NewScope.
+func (x *orgIndex) links() []auth.CourtLink {
+	ls := make([]auth.CourtLink, len(x.org.Courts))
+	for i, c := range x.org.Courts {
+		ls[i] = auth.CourtLink{ID: c.ID, Parent: c.Parent}
+	}
+	return ls
 }
 
 // resolveUnit finds the unit of a URL and checks the visitor may see it:

@@ -1,1 +1,0 @@
-/work/main/internal/store/indicator_sql_test.go
