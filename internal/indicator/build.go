@@ -344,30 +344,30 @@ func (b *builder) addCase(c *court.Case) error {
 	}
 	i := int32(b.n)
 	b.n++
-	b.keys = append(b.keys, noKey(c.No.Year, p, c.No.Seq))
+	b.keys = push(b.keys, noKey(c.No.Year, p, c.No.Seq))
 	b.no.add(c.No.Year, p, c.No.Seq)
 	l := b.caseLeaf(c)
-	b.leaf = append(b.leaf, l)
-	b.filed = append(b.filed, c.FiledOn)
+	b.leaf = push(b.leaf, l)
+	b.filed = push(b.filed, c.FiledOn)
 	closed := c.ClosedOn
 	if closed == court.NoDate {
 		closed = openDay
 	}
-	b.closed = append(b.closed, closed)
-	b.efile = append(b.efile, c.EfileOn)
+	b.closed = push(b.closed, closed)
+	b.efile = push(b.efile, c.EfileOn)
 	if c.OriginNo != "" {
 		b.originCase = append(b.originCase, i)
 		b.originNo = append(b.originNo, c.OriginNo)
 	}
-	b.limitDays = append(b.limitDays, clamp16(c.LimitDays))
-	b.extDays = append(b.extDays, clamp16(c.ExtendedDays))
-	b.suspDays = append(b.suspDays, clamp16(c.SuspendedDays))
-	b.reads = append(b.reads, clamp16(c.EfileReads))
-	b.hearings = append(b.hearings, uint8(min(max(c.Hearings, 0), math.MaxUint8)))
-	b.kind = append(b.kind, c.No.Kind)
-	b.level = append(b.level, c.No.Level)
-	b.closeMethod = append(b.closeMethod, c.CloseMethod)
-	b.track = append(b.track, c.Track)
+	b.limitDays = push(b.limitDays, clamp16(c.LimitDays))
+	b.extDays = push(b.extDays, clamp16(c.ExtendedDays))
+	b.suspDays = push(b.suspDays, clamp16(c.SuspendedDays))
+	b.reads = push(b.reads, clamp16(c.EfileReads))
+	b.hearings = push(b.hearings, uint8(min(max(c.Hearings, 0), math.MaxUint8)))
+	b.kind = push(b.kind, c.No.Kind)
+	b.level = push(b.level, c.No.Level)
+	b.closeMethod = push(b.closeMethod, c.CloseMethod)
+	b.track = push(b.track, c.Track)
 	var f uint8
 	switch c.Appealed {
 	case court.Yes:
@@ -382,8 +382,8 @@ func (b *builder) addCase(c *court.Case) error {
 			f |= flagHasPanel
 		}
 	}
-	b.flags = append(b.flags, f)
-	b.cause = append(b.cause, b.causeOf(c.Cause))
+	b.flags = push(b.flags, f)
+	b.cause = push(b.cause, b.causeOf(c.Cause))
 	if c.ExecAmount >= 0 || c.ExecRecovered >= 0 {
 		b.amtCase = append(b.amtCase, i)
 		b.execAmount.add(c.ExecAmount)
@@ -403,4 +403,15 @@ func (b *builder) causeOf(s string) uint16 {
 	b.causeIdx[s] = i
 	b.causes = append(b.causes, s)
 	return i
+}
+
+// push appends v, doubling the capacity when s is full (append grows large
+// slices by a quarter, copying them many times over).
+func push[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		n := make([]T, len(s), max(2*cap(s), 4096))
+		copy(n, s)
+		s = n
+	}
+	return append(s, v)
 }

@@ -21,6 +21,13 @@ func (b *builder) finish(fs []court.FundReceipt, ms []court.Mediation) (*Snapsho
 	b.linkOrigins(s, sorted, inv)
 	s.buildDescendants()
 	s.filedAlways = !slices.Contains(s.filed, court.NoDate)
+	s.closedAfterFiled = true
+	for i := range s.filed {
+		if s.closed[i] < s.filed[i] {
+			s.closedAfterFiled = false
+			break
+		}
+	}
 	b.buildPanel(s, inv, leafNew)
 	b.buildFunds(s, fs, sorted, inv)
 	b.buildMediations(s, ms)
@@ -106,15 +113,15 @@ func prefixSum(xs []int32) {
 	}
 }
 
-// orderCases sorts cases by their new leaf and, within a leaf, by 立案日期
-// (so that a period's cases filed after T1 are a tail to skip), and returns
+// orderCases sorts cases by their new leaf and, within a leaf, by 结案日期
+// (so that the cases closed before a period are a head to skip), and returns
 // perm (new position -> arrival index) and inv (arrival -> new).
 func (b *builder) orderCases(u *units, leafNew []int32) (perm, inv []int32) {
 	u.leafCaseStart = make([]int32, len(u.leafName)+1)
 	keys := make([]uint64, b.n)
 	for i, l := range b.leaf {
 		u.leafCaseStart[leafNew[l]+1]++
-		keys[i] = uint64(leafNew[l])<<32 | uint64(uint32(b.filed[i]))
+		keys[i] = uint64(leafNew[l])<<32 | uint64(uint32(b.closed[i]))
 	}
 	prefixSum(u.leafCaseStart)
 	_, perm = sortPairs(keys, iota32(b.n))

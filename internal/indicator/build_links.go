@@ -214,29 +214,28 @@ func (b *builder) buildFunds(s *Snapshot, fs []court.FundReceipt, sk sortedKeys,
 		queries[i], found[i] = b.keyOfText(fs[i].CaseNo)
 	}
 	at := sk.lookup(queries, found)
+	// By judge unit, and within a unit by 到账日期, so that a period's
+	// receipts of a unit are a range.
+	f := &s.funds
+	f.leafStart = make([]int32, len(s.leafName)+1)
 	var keys []uint64
+	var idx []int32
 	for i, a := range at {
 		if a >= 0 {
-			keys = append(keys, uint64(inv[a])<<32|uint64(i))
+			l := sort.Search(len(s.leafName), func(l int) bool { return s.leafCaseStart[l+1] > inv[a] })
+			f.leafStart[l+1]++
+			keys = append(keys, uint64(l)<<32|uint64(uint32(fs[i].ReceivedOn)))
+			idx = append(idx, int32(i))
 		}
 	}
-	keys, _ = sortPairs(keys, make([]int32, len(keys)))
-	f := &s.funds
-	n := len(keys)
+	prefixSum(f.leafStart)
+	_, idx = sortPairs(keys, idx)
+	n := len(idx)
 	f.caseIdx, f.received, f.paid = make([]int32, n), make([]court.Date, n), make([]court.Date, n)
-	for k, key := range keys {
-		r := &fs[uint32(key)]
-		f.caseIdx[k], f.received[k], f.paid[k] = int32(key>>32), r.ReceivedOn, r.PaidOn
+	for k, i := range idx {
+		r := &fs[i]
+		f.caseIdx[k], f.received[k], f.paid[k] = inv[at[i]], r.ReceivedOn, r.PaidOn
 	}
-	f.leafStart = make([]int32, len(s.leafName)+1)
-	k := int32(0)
-	for l := range s.leafName {
-		for int(k) < n && f.caseIdx[k] < s.leafCaseStart[l] {
-			k++
-		}
-		f.leafStart[l] = k
-	}
-	f.leafStart[len(s.leafName)] = int32(n)
 }
 
 // buildMediations orders mediations by court and stores their 编号 as
@@ -254,12 +253,13 @@ func (b *builder) buildMediations(s *Snapshot, ms []court.Mediation) {
 		m.courtStart[cidx[i]+1]++
 	}
 	prefixSum(m.courtStart)
-	next := append([]int32(nil), m.courtStart[:len(s.courtName)]...)
-	order := make([]int32, len(ms))
+	// By court, and within a court by 结束日期, so that a period's ended
+	// mediations are a range.
+	keys := make([]uint64, len(ms))
 	for i, c := range cidx {
-		order[next[c]] = int32(i)
-		next[c]++
+		keys[i] = uint64(c)<<32 | uint64(uint32(ms[i].EndedOn))
 	}
+	_, order := sortPairs(keys, iota32(len(ms)))
 	n := len(ms)
 	m.registered, m.ended = make([]court.Date, n), make([]court.Date, n)
 	m.result, m.confirmed = make([]court.MediationResult, n), make([]bool, n)

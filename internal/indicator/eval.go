@@ -68,6 +68,7 @@ type op struct {
 	lo, hi court.Date
 	slot   int32
 	slot2  int32 // roleSlot or median collector
+	k0     int64 // the constant part of a value: c + t0*T0 + t1*T1
 }
 
 func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run {
@@ -82,7 +83,8 @@ func newRun(s *Snapshot, pl *plan, p court.Period, f Filter, l0, l1 int32) *run 
 	for ci, c := range pl.counters {
 		rs := resolveRanges(c.ranges, r.t)
 		r.ranges[ci] = rs
-		o := op{value: c.value, nr: uint8(min(len(rs), 2)), slot: c.slot, slot2: c.roleSlot}
+		o := op{value: c.value, nr: uint8(min(len(rs), 2)), slot: c.slot, slot2: c.roleSlot,
+			k0: c.lin.c + c.lin.t0*r.t.t0 + c.lin.t1*r.t.t1}
 		if c.value == vMedian {
 			o.slot2 = c.median
 		}
@@ -302,7 +304,7 @@ func (r *run) chunk(c *chunk, w *worker) {
 	ref := lowerBound(pl.refOrigin, first)
 	t0, t1 := r.t0, r.t1
 	filed, closed, prof, pass := s.filed, s.closed, pl.prof, r.pass
-	slowStart, slowFlat, rangedIdx, sumList := pl.slowStart, pl.slowFlat, pl.rangedIdx, pl.sumList
+	slowStart, slowFlat, rangedIdx, sumList, medList := pl.slowStart, pl.slowFlat, pl.rangedIdx, pl.sumList, pl.medList
 	ivCol, breaks := r.dateCols[pl.ivCol], r.breaks
 	for l := c.l0; l < c.l1; l++ {
 		row := r.acc[int(l-r.l0)*ns : int(l-r.l0+1)*ns]
@@ -310,9 +312,13 @@ func (r *run) chunk(c *chunk, w *worker) {
 			r.medLo[m][l-r.l0] = int32(len(c.med[m]))
 		}
 		lo, hi := s.leafCaseStart[l], s.leafCaseStart[l+1]
-		// Cases are ordered by 立案日期 within a unit: those filed after T1 are in no set.
-		end := lo + int32(sort.Search(int(hi-lo), func(k int) bool { return filed[lo+int32(k)] > t1 }))
-		for i := lo; i < end; i++ {
+		// Cases are ordered by 结案日期 within a unit: those closed before T0
+		// are in no set (unless some case closed before it was filed).
+		start := lo
+		if s.closedAfterFiled {
+			start += int32(sort.Search(int(hi-lo), func(k int) bool { return closed[lo+int32(k)] >= t0 }))
+		}
+		for i := start; i < hi; i++ {
 			f, cl := filed[i], closed[i]
 			st := caseState(f, cl, t0, t1)
 			if st == 0 {
@@ -330,6 +336,12 @@ func (r *run) chunk(c *chunk, w *worker) {
 			if sumList[k] {
 				w.sumF[k] += int64(f)
 				w.sumC[k] += int64(cl)
+			}
+			if medList[k] {
+				for _, ci := range pl.lists[k].meds {
+					cc, o := &pl.counters[ci], &r.ops[ci]
+					c.med[o.slot2] = append(c.med[o.slot2], int32(cc.aggF*int64(f)+cc.aggC*int64(cl)+o.k0))
+				}
 			}
 			if rk := rangedIdx[k]; rk >= 0 {
 				if breaks == nil {
@@ -545,8 +557,9 @@ func (r *run) fundRows(j0, j1 int32, row []int64) {
 		return
 	}
 	f := &r.s.funds
-	for j := j0; j < j1; j++ {
-		if f.received[j] < r.t0 || f.received[j] > r.t1 || !r.pass[r.pl.prof[f.caseIdx[j]]] {
+	j0 += int32(sort.Search(int(j1-j0), func(k int) bool { return f.received[j0+int32(k)] >= r.t0 }))
+	for j := j0; j < j1 && f.received[j] <= r.t1; j++ {
+		if !r.pass[r.pl.prof[f.caseIdx[j]]] {
 			continue
 		}
 		for _, ft := range r.pl.activeFunds {
@@ -566,9 +579,17 @@ func (r *run) mediations() {
 		return
 	}
 	ns := r.pl.nslots
+	ended := true // mediations are ordered by 结束日期 within a court
+	for _, mt := range r.pl.activeMeds {
+		ended = ended && !r.pl.medTerms[mt].registered
+	}
 	for _, c := range r.courts {
 		row := r.courtAcc[int(c)*ns : int(c+1)*ns]
-		for j := m.courtStart[c]; j < m.courtStart[c+1]; j++ {
+		j0, j1 := m.courtStart[c], m.courtStart[c+1]
+		if ended {
+			j0 += int32(sort.Search(int(j1-j0), func(k int) bool { return m.ended[j0+int32(k)] >= r.t0 }))
+		}
+		for j := j0; j < j1 && (!ended || m.ended[j] <= r.t1); j++ {
 			for _, mt := range r.pl.activeMeds {
 				t := &r.pl.medTerms[mt]
 				if r.mediationIn(t, j) {

@@ -118,6 +118,7 @@ type caseList struct {
 	fast   []int32
 	agg    []int32
 	sums   []int32 // vLinear counters summed per profile and state
+	meds   []int32 // vMedian counters whose value needs only the two days (counted in fast)
 	ranged []int32
 	slow   []int32
 }
@@ -163,6 +164,7 @@ type plan struct {
 	hasPanel    bool   // a panel counter is in use
 	hasSums     bool   // some list has sums
 	sumList     []bool // per list: it has sums
+	medList     []bool // per list: it has meds
 	pool        *sync.Pool
 	activeFunds []int32 // fund terms in use
 	activeMeds  []int32 // mediation terms in use
@@ -314,6 +316,7 @@ func (c *planCompiler) value(cc *caseCounter, t Term) error {
 			return err
 		}
 		cc.value, cc.lin = vMedian, compileFlin(e, caseSlices(c.pl.s), caseColumns{c.pl.s})
+		cc.aggregable(e, c.pl.s)
 		cc.median = int32(c.pl.nmedians)
 		c.pl.nmedians++
 	case t.Sum == "":
@@ -332,17 +335,7 @@ func (c *planCompiler) value(cc *caseCounter, t Term) error {
 			return err
 		}
 		cc.value, cc.lin = vLinear, compileFlin(e, caseSlices(c.pl.s), caseColumns{c.pl.s})
-		cc.aggOK = c.pl.s.filedAlways
-		for k, col := range e.cols {
-			switch col {
-			case "filed_on":
-				cc.aggF += e.coefs[k]
-			case "closed_on":
-				cc.aggC += e.coefs[k]
-			default:
-				cc.aggOK = false
-			}
-		}
+		cc.aggregable(e, c.pl.s)
 	}
 	return nil
 }
@@ -426,6 +419,22 @@ func (r *run) release() {
 		for m, b := range r.chunks[c].med {
 			r.pl.pool.Put(&b)
 			r.chunks[c].med[m] = nil
+		}
+	}
+}
+
+// aggregable notes whether a value reads only 立案日期 and 结案日期, so
+// that it can be summed per profile and state or computed in the main loop.
+func (cc *caseCounter) aggregable(e linExpr, s *Snapshot) {
+	cc.aggOK = s.filedAlways
+	for k, col := range e.cols {
+		switch col {
+		case "filed_on":
+			cc.aggF += e.coefs[k]
+		case "closed_on":
+			cc.aggC += e.coefs[k]
+		default:
+			cc.aggOK = false
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package indicator
 
 import (
+	"cmp"
 	"math"
+	"strings"
+	"sync"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -21,9 +24,9 @@ const maxPredicates = 128
 
 // computeProfiles gives every case its profile. Categorical predicates are
 // evaluated once per distinct combination of the categorical columns they
-// can read; the others once per case.
+// can read; the others once per case. Two halves of the cases are done at
+// once, each with profile numbers of its own, then merged.
 func (pl *plan) computeProfiles() error {
-	s := pl.s
 	var catQ, numQ []int32
 	pl.predBit = make([]int, len(pl.preds))
 	useCause, useOrigin := false, false
@@ -33,7 +36,7 @@ func (pl *plan) computeProfiles() error {
 			catQ = append(catQ, int32(q))
 			for _, col := range p.node.columns() {
 				useCause = useCause || col == "cause" || col == "origin.cause"
-				useOrigin = useOrigin || len(col) > 7 && col[:7] == "origin."
+				useOrigin = useOrigin || strings.HasPrefix(col, "origin.")
 			}
 		} else {
 			pl.predBit[q] = len(numQ)
@@ -43,42 +46,98 @@ func (pl *plan) computeProfiles() error {
 	if len(catQ) > maxPredicates || len(numQ) > maxPredicates {
 		return court.Errorf(court.Invalid, "指标定义中的不同条件超过 %d 组，无法编译", maxPredicates)
 	}
+	n := int32(pl.s.n)
+	pl.prof = make([]uint16, n)
+	bounds := []int32{0, n / 2, n}
+	local := make([][]profileKey, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for h := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			local[h], errs[h] = pl.profileRange(bounds[h], bounds[h+1], catQ, numQ, useCause, useOrigin)
+		}()
+	}
+	wg.Wait()
+	if err := cmp.Or(errs...); err != nil {
+		return err
+	}
+	global := map[profileKey]uint16{}
+	remap := make([][]uint16, 2)
+	for h, ks := range local {
+		for _, pk := range ks {
+			p, ok := global[pk]
+			if !ok {
+				if len(pl.profiles) > math.MaxUint16 {
+					return court.Errorf(court.Invalid, "案件的条件组合过多，无法编译指标定义")
+				}
+				p = uint16(len(pl.profiles))
+				global[pk] = p
+				pl.profiles = append(pl.profiles, pk)
+			}
+			remap[h] = append(remap[h], p)
+		}
+	}
+	parallel([]func(){
+		func() { remapRange(pl.prof[bounds[0]:bounds[1]], remap[0]) },
+		func() { remapRange(pl.prof[bounds[1]:bounds[2]], remap[1]) },
+	})
+	pl.weighProfiles()
+	return nil
+}
+
+func remapRange(prof, remap []uint16) {
+	for i, p := range prof {
+		prof[i] = remap[p]
+	}
+}
+
+// profileRange gives the cases [lo, hi) profile numbers local to the range
+// and returns the range's profiles.
+func (pl *plan) profileRange(lo, hi int32, catQ, numQ []int32, useCause, useOrigin bool) ([]profileKey, error) {
+	s := pl.s
 	tuples := map[[2]uint64]int32{}
 	var tupleBits [][2]uint64
 	profiles := map[profileKey]uint16{}
-	pl.prof = make([]uint16, s.n)
-	for i := range int32(s.n) {
+	var out []profileKey
+	for i := lo; i < hi; i++ {
 		k := s.tupleKey(i, useCause, useOrigin)
 		t, ok := tuples[k]
 		if !ok {
-			var bits [2]uint64
-			for b, q := range catQ {
-				if pl.preds[q].cond.eval(i, nil) {
-					bits[b>>6] |= 1 << (b & 63)
-				}
-			}
 			t = int32(len(tupleBits))
 			tuples[k] = t
-			tupleBits = append(tupleBits, bits)
+			tupleBits = append(tupleBits, pl.predBits(i, catQ))
 		}
-		var nb [2]uint64
-		for b, q := range numQ {
-			if pl.preds[q].cond.eval(i, nil) {
-				nb[b>>6] |= 1 << (b & 63)
-			}
-		}
-		pk := profileKey{cat: tupleBits[t], num: nb, kind: s.kind[i], level: s.level[i], panel: s.flags[i]&flagHasPanel != 0}
+		pk := profileKey{cat: tupleBits[t], num: pl.predBits(i, numQ), kind: s.kind[i], level: s.level[i],
+			panel: s.flags[i]&flagHasPanel != 0}
 		p, ok := profiles[pk]
 		if !ok {
-			if len(pl.profiles) > math.MaxUint16 {
-				return court.Errorf(court.Invalid, "案件的条件组合过多，无法编译指标定义")
+			if len(out) > math.MaxUint16 {
+				return nil, court.Errorf(court.Invalid, "案件的条件组合过多，无法编译指标定义")
 			}
-			p = uint16(len(pl.profiles))
+			p = uint16(len(out))
 			profiles[pk] = p
-			pl.profiles = append(pl.profiles, pk)
+			out = append(out, pk)
 		}
 		pl.prof[i] = p
 	}
+	return out, nil
+}
+
+// predBits evaluates predicates qs on case i.
+func (pl *plan) predBits(i int32, qs []int32) [2]uint64 {
+	var bits [2]uint64
+	for b, q := range qs {
+		if pl.preds[q].cond.eval(i, nil) {
+			bits[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return bits
+}
+
+// weighProfiles sets the kind and role weights of every profile.
+func (pl *plan) weighProfiles() {
 	pl.kindW = make([]int64, len(pl.profiles))
 	pl.roleW = make([]int64, len(pl.profiles))
 	for p, pk := range pl.profiles {
@@ -88,7 +147,6 @@ func (pl *plan) computeProfiles() error {
 			pl.roleW[p] = fixed(pl.weights.InCharge)
 		}
 	}
-	return nil
 }
 
 // tupleKey packs the categorical columns of case i (and of its 原审 case).
@@ -135,6 +193,9 @@ func (pl *plan) buildLists(used []bool) {
 					l.agg = append(l.agg, int32(ci))
 				case c.value == vLinear && !c.origin && len(c.ranges) == 0 && c.aggOK && (c.aggC == 0 || st&stClosed != 0):
 					l.sums = append(l.sums, int32(ci))
+				case c.value == vMedian && !c.origin && len(c.ranges) == 0 && c.aggOK && (c.aggC == 0 || st&stClosed != 0):
+					l.fast = append(l.fast, c.slot)
+					l.meds = append(l.meds, int32(ci))
 				case pl.intervalCounter(c) && c.ranges[0].col == pl.ivCol:
 					l.ranged = append(l.ranged, int32(ci))
 				default:
@@ -149,8 +210,10 @@ func (pl *plan) buildLists(used []bool) {
 	pl.rangedIdx = make([]int32, len(pl.lists))
 	pl.rangedLists = nil
 	pl.sumList = make([]bool, len(pl.lists))
+	pl.medList = make([]bool, len(pl.lists))
 	pl.hasSums = false
 	for k := range pl.lists {
+		pl.medList[k] = len(pl.lists[k].meds) > 0
 		pl.sumList[k] = len(pl.lists[k].sums) > 0
 		pl.hasSums = pl.hasSums || pl.sumList[k]
 		pl.slowFlat = append(pl.slowFlat, pl.lists[k].slow...)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Number is a figure that may be absent (JSON null): the denominator of a
@@ -140,52 +141,77 @@ func (r *run) unitRow(u unitRef, buf []int64) []int64 {
 	return buf
 }
 
-// results computes every indicator of the plan for the units us.
+// results computes every indicator of the plan for the units us, the units
+// split between two goroutines when there are many.
 func (r *run) results(us []unitRef, g Grouping) []Result {
-	out := make([]Result, 0, len(us)*len(r.pl.inds))
+	ni := len(r.pl.inds)
+	out := make([]Result, len(us)*ni)
+	if len(us) < 64 {
+		r.resultsOf(us, g, out)
+		return out
+	}
+	half := len(us) / 2
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		r.resultsOf(us[half:], g, out[half*ni:])
+	}()
+	r.resultsOf(us[:half], g, out[:half*ni])
+	wg.Wait()
+	return out
+}
+
+// resultsOf fills out with the results of the units us.
+func (r *run) resultsOf(us []unitRef, g Grouping, out []Result) {
 	buf := make([]int64, r.pl.nslots)
 	var scratch []int32
-	days := float64(r.t1-r.t0) + 1
+	k := 0
 	for _, u := range us {
 		row := r.unitRow(u, buf)
 		name := r.s.unit(u).Name
-		for k := range r.pl.inds {
-			ind := &r.pl.inds[k]
-			res := Result{UnitType: g.String(), Unit: name, Indicator: ind.def.ID, Definition: ind.def, unit: u}
-			num := r.total(ind.num, row, g, u)
-			den := r.total(ind.den, row, g, u)
-			switch ind.def.Formula.Agg {
-			case AggCount, AggSum:
-				res.Numerator, res.Value = Num(num.float()), Num(num.float())
-			case AggMedian:
-				res.Denominator = Num(num.float())
-				scratch = r.medianValues(ind.num[0], u, scratch[:0])
-				if len(scratch) > 0 {
-					res.Value = Num(median(scratch))
-				}
-			case AggComplement:
-				rest := side{sum: den.sum - num.sum, scale: den.scale, f: den.f - num.f}
-				if num.scale != den.scale {
-					rest = side{f: den.float() - num.float()}
-				}
-				res.Numerator, res.Denominator = Num(rest.float()), Num(den.float())
-				if !den.zero() {
-					res.Value = Num(ratio(rest, den))
-				}
-			default:
-				res.Numerator, res.Denominator = Num(num.float()), Num(den.float())
-				if !den.zero() {
-					v := ratio(num, den)
-					if ind.def.Formula.Agg == AggRatioDays {
-						v *= days
-					}
-					res.Value = Num(v)
-				}
-			}
-			out = append(out, res)
+		for i := range r.pl.inds {
+			ind := &r.pl.inds[i]
+			out[k] = Result{UnitType: g.String(), Unit: name, Indicator: ind.def.ID, Definition: ind.def, unit: u}
+			r.figures(&out[k], ind, row, g, u, &scratch)
+			k++
 		}
 	}
-	return out
+}
+
+// figures sets the numerator, denominator and value of one result
+// (INDICATORS.md: counts have no denominator, ratios no value over 0).
+func (r *run) figures(res *Result, ind *compiledIndicator, row []int64, g Grouping, u unitRef, scratch *[]int32) {
+	num := r.total(ind.num, row, g, u)
+	den := r.total(ind.den, row, g, u)
+	switch ind.def.Formula.Agg {
+	case AggCount, AggSum:
+		res.Numerator, res.Value = Num(num.float()), Num(num.float())
+	case AggMedian:
+		res.Denominator = Num(num.float())
+		*scratch = r.medianValues(ind.num[0], u, (*scratch)[:0])
+		if len(*scratch) > 0 {
+			res.Value = Num(median(*scratch))
+		}
+	case AggComplement:
+		rest := side{sum: den.sum - num.sum, scale: den.scale, f: den.f - num.f}
+		if num.scale != den.scale {
+			rest = side{f: den.float() - num.float()}
+		}
+		res.Numerator, res.Denominator = Num(rest.float()), Num(den.float())
+		if !den.zero() {
+			res.Value = Num(ratio(rest, den))
+		}
+	default:
+		res.Numerator, res.Denominator = Num(num.float()), Num(den.float())
+		if !den.zero() {
+			v := ratio(num, den)
+			if ind.def.Formula.Agg == AggRatioDays {
+				v *= float64(r.t1-r.t0) + 1
+			}
+			res.Value = Num(v)
+		}
+	}
 }
 
 // medianValues gathers the values a median counter collected for a unit.

@@ -69,6 +69,7 @@ type Snapshot struct {
 	descOwner, descStart, desc []int32
 	descFiled                  []court.Date // 立案日期 of desc
 	filedAlways                bool         // every case has a 立案日期
+	closedAfterFiled           bool         // no case is closed before it was filed
 
 	// Panel members other than the 承办人 (their judge units), ordered by case.
 	panelCase, panelLeaf []int32
@@ -97,9 +98,9 @@ type caseNos struct {
 }
 
 func (c *caseNos) add(year int, prefix uint16, seq int) {
-	c.year = append(c.year, uint8(year-yearBase+1))
-	c.prefix = append(c.prefix, prefix)
-	c.seq = append(c.seq, uint32(seq))
+	c.year = push(c.year, uint8(year-yearBase+1))
+	c.prefix = push(c.prefix, prefix)
+	c.seq = push(c.seq, uint32(seq))
 }
 
 func (c *caseNos) addText(s string) {

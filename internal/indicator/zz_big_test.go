@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 	"testing"
 	"time"
 )
@@ -32,14 +33,17 @@ func TestZZBig(t *testing.T) {
 	n := float64(s.n)
 	t.Logf("cases %d leaves %d desc %d/%d panel %d amt %d funds %d meds %d causes %d prefixes %d", s.n, len(s.leafName), len(s.descOwner), len(s.desc), len(s.panelCase), len(s.amtCase), len(s.funds.caseIdx), len(s.meds.ended), len(s.causes), len(s.prefixes))
 	t.Logf("total %.1f units %.2f", float64(s.MemoryBytes())/n, float64(s.units.memoryBytes())/n)
+	bench.src, bench.once = nil, sync.Once{}
+	src = nil
+	runtime.GC()
 	q := benchQuery
 	q.By = ByJudge
 	f2, _ := os.Create("/tmp/evalbig.prof")
 	pprof.StartCPUProfile(f2)
 	c0, w0 = cpuTime(), time.Now()
-	for range 10 {
+	for range 30 {
 		e.Evaluate(q)
 	}
 	pprof.StopCPUProfile()
-	t.Logf("eval cpu %v wall %v", (cpuTime()-c0)/10, time.Since(w0)/10)
+	t.Logf("eval cpu %v wall %v", (cpuTime()-c0)/30, time.Since(w0)/30)
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"os"
 	"strconv"
 	"strings"
 
@@ -233,7 +232,7 @@ type storedCase struct {
 // with their changes logged, unchanged ones only counted. It runs on the
 // writing goroutine.
 func (im *Import) writeCases(buf *caseBuf) error {
-	if im.fresh && im.dropped == nil && len(buf.rows) >= caseBatch && (im.db.pg() || os.Getenv("ZZ_NODROP") == "") {
+	if im.fresh && im.dropped == nil && len(buf.rows) >= caseBatch {
 		if err := im.dropIndexes(); err != nil {
 			return err
 		}

@@ -89,6 +89,12 @@ func (im *Import) dropForeignKeys() error {
 
 // restoreIndexes builds the indexes dropIndexes dropped.
 func (im *Import) restoreIndexes() error {
+	if len(im.dropped) > 0 && im.db.pg() {
+		// Sort the index keys in memory (the server's default is 64 MB).
+		if _, err := im.tx.ExecContext(im.ctx, "SET LOCAL maintenance_work_mem = '256MB'"); err != nil {
+			return err
+		}
+	}
 	for len(im.dropped) > 0 {
 		d := im.dropped[0]
 		if _, err := im.tx.ExecContext(im.ctx, d.sql); err != nil {
