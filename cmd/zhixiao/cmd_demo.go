@@ -27,12 +27,13 @@ func runDemo(ctx context.Context, e *env) error {
 		return err
 	}
 	defer db.Close()
-	counts, err := importer.Load(ctx, db, importer.Dataset{
+	kinds, err := importer.Load(ctx, db, importer.Dataset{
 		Courts: ds.Courts, People: ds.People, Cases: ds.Cases, Funds: ds.Funds, Mediations: ds.Mediations,
 	}, "demo", actor())
 	if err != nil {
 		return err
 	}
+	counts := kinds["cases"]
 	fmt.Fprintf(e.stdout, "示例市演示数据：%d 个法院，%d 名人员，%d 件案件（新增 %d，更新 %d，未变 %d），%d 笔执行案款，%d 件诉前调解，用时 %.1f 秒\n",
 		len(ds.Courts), len(ds.People), len(ds.Cases), counts.Inserted, counts.Updated, counts.Unchanged,
 		len(ds.Funds), len(ds.Mediations), time.Since(start).Seconds())

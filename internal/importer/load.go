@@ -19,17 +19,21 @@ type Dataset struct {
 }
 
 // Load writes a dataset in one transaction, recorded as one import run of
-// kind name (e.g. "demo").
-func Load(ctx context.Context, db *store.DB, ds Dataset, name, actor string) (store.Counts, error) {
+// kind name (e.g. "demo"), and returns the counts per kind of record
+// ("courts", "people", "cases", "funds", "mediations").
+func Load(ctx context.Context, db *store.DB, ds Dataset, name, actor string) (map[string]store.Counts, error) {
 	im, err := db.BeginImport(ctx, store.ImportMeta{Kind: name, FileName: name, SHA256: "-", Actor: actor, Started: time.Now()})
 	if err != nil {
-		return store.Counts{}, err
+		return nil, err
 	}
 	if err := loadAll(im, &ds); err != nil {
 		im.Rollback()
-		return store.Counts{}, err
+		return nil, err
 	}
-	return im.Commit(0)
+	if _, err := im.Commit(0); err != nil {
+		return nil, err
+	}
+	return im.KindCounts(), nil
 }
 
 func loadAll(im *store.Import, ds *Dataset) error {

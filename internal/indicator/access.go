@@ -200,40 +200,7 @@ func (c mediationColumns) flag(col string) func(int32) bool {
 // rowCond is a compiled condition over rows of one source.
 type rowCond func(r int32, t *tenv) bool
 
-// compileCond turns a parsed condition into a closure over src.
-func compileCond(n *condNode, src columnSource) rowCond {
-	switch {
-	case n.not != nil:
-		inner := compileCond(n.not, src)
-		return func(r int32, t *tenv) bool { return !inner(r, t) }
-	case n.atom == nil:
-		var any, all []rowCond
-		for _, c := range n.any {
-			any = append(any, compileCond(c, src))
-		}
-		for _, c := range n.all {
-			all = append(all, compileCond(c, src))
-		}
-		return func(r int32, t *tenv) bool {
-			for _, c := range all {
-				if !c(r, t) {
-					return false
-				}
-			}
-			if len(any) == 0 {
-				return true
-			}
-			for _, c := range any {
-				if c(r, t) {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return compileAtom(n.atom, src)
-}
-
+// compileAtom turns an atom into a closure over src.
 func compileAtom(a *atom, src columnSource) rowCond {
 	switch a.op {
 	case "flag":

@@ -368,6 +368,19 @@ func (b *builder) addCase(c *court.Case) error {
 	b.level = push(b.level, c.No.Level)
 	b.closeMethod = push(b.closeMethod, c.CloseMethod)
 	b.track = push(b.track, c.Track)
+	b.flags = push(b.flags, b.caseFlags(c, i, l))
+	b.cause = push(b.cause, b.causeOf(c.Cause))
+	if c.ExecAmount >= 0 || c.ExecRecovered >= 0 {
+		b.amtCase = append(b.amtCase, i)
+		b.execAmount.add(c.ExecAmount)
+		b.execRecovered.add(c.ExecRecovered)
+	}
+	return nil
+}
+
+// caseFlags returns the flags of case i (in judge unit l) that the case
+// itself gives: 是否上诉 and whether it has a panel, whose members it records.
+func (b *builder) caseFlags(c *court.Case, i, l int32) uint8 {
 	var f uint8
 	switch c.Appealed {
 	case court.Yes:
@@ -382,14 +395,7 @@ func (b *builder) addCase(c *court.Case) error {
 			f |= flagHasPanel
 		}
 	}
-	b.flags = push(b.flags, f)
-	b.cause = push(b.cause, b.causeOf(c.Cause))
-	if c.ExecAmount >= 0 || c.ExecRecovered >= 0 {
-		b.amtCase = append(b.amtCase, i)
-		b.execAmount.add(c.ExecAmount)
-		b.execRecovered.add(c.ExecRecovered)
-	}
-	return nil
+	return f
 }
 
 func (b *builder) causeOf(s string) uint16 {

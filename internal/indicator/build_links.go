@@ -118,30 +118,32 @@ func trialKind(k court.Kind) bool {
 	return k == court.KindCriminal || k == court.KindCivil || k == court.KindAdministrative
 }
 
+// ancestors returns the cases case p derives from, nearest first, up the
+// chain of 原审案号 (cut at a cycle), reusing path.
+func (s *Snapshot) ancestors(p int32, path []int32) []int32 {
+	path = path[:0]
+	for a := s.origin[p]; a >= 0 && a != p && len(path) < maxChain; a = s.origin[a] {
+		if containsInt32(path, a) {
+			break
+		}
+		path = append(path, a)
+	}
+	return path
+}
+
 // buildDescendants lists, for every case that has any, the cases deriving
 // from it directly or through a chain of 原审案号, ordered by filing day.
 func (s *Snapshot) buildDescendants() {
 	count := make([]int32, s.n)
 	var path []int32
-	walk := func(p int32, visit func(a int32)) {
-		path = path[:0]
-		for a := s.origin[p]; a >= 0 && a != p && len(path) < maxChain; a = s.origin[a] {
-			if containsInt32(path, a) {
-				break
-			}
-			path = append(path, a)
-			visit(a)
-		}
-	}
 	owners := 0
 	for p := range int32(s.n) {
-		if s.origin[p] >= 0 {
-			walk(p, func(a int32) {
-				if count[a] == 0 {
-					owners++
-				}
-				count[a]++
-			})
+		path = s.ancestors(p, path)
+		for _, a := range path {
+			if count[a] == 0 {
+				owners++
+			}
+			count[a]++
 		}
 	}
 	s.descOwner = make([]int32, 0, owners)
@@ -158,14 +160,18 @@ func (s *Snapshot) buildDescendants() {
 	s.descStart = append(s.descStart, total)
 	s.desc = make([]int32, total)
 	for p := range int32(s.n) {
-		if s.origin[p] >= 0 {
-			walk(p, func(a int32) {
-				s.desc[count[a]] = p
-				count[a]++
-			})
+		path = s.ancestors(p, path)
+		for _, a := range path {
+			s.desc[count[a]] = p
+			count[a]++
 		}
 	}
-	s.descFiled = make([]court.Date, total)
+	s.sortDescendants()
+}
+
+// sortDescendants orders each case's descendants by 立案日期 and notes their days.
+func (s *Snapshot) sortDescendants() {
+	s.descFiled = make([]court.Date, len(s.desc))
 	for k := range s.descOwner {
 		list := s.desc[s.descStart[k]:s.descStart[k+1]]
 		sort.Slice(list, func(i, j int) bool {

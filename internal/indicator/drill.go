@@ -27,6 +27,7 @@ func ParsePart(s string) (Part, error) {
 	return 0, court.Errorf(court.Invalid, "--part 应为 numerator（分子）或 denominator（分母），而不是“%s”", s)
 }
 
+// String returns 分子 or 分母.
 func (p Part) String() string {
 	if p == PartDenominator {
 		return "分母"
@@ -138,9 +139,32 @@ func (r *run) drillTerms(terms []termRef, u unitRef) []drillItem {
 	return out
 }
 
-// sortCases orders case items by 案号.
+// sortCases orders case items by 案号: 法院代字 and 类型代字, year, 序号.
 func (s *Snapshot) sortCases(items []drillItem) {
-	sort.SliceStable(items, func(i, j int) bool { return s.no.less(items[i].idx, items[j].idx, s.prefixes) })
+	rank := s.prefixRanks()
+	keys := make([]uint64, len(items))
+	for k, it := range items {
+		keys[k] = uint64(rank[s.no.prefix[it.idx]])<<40 | uint64(s.no.year[it.idx])<<32 | uint64(s.no.seq[it.idx])
+	}
+	_, order := sortPairs(keys, iota32(len(items)))
+	sorted := permute(items, order)
+	copy(items, sorted)
+}
+
+// prefixRanks numbers the prefixes in the order of their text.
+func (s *Snapshot) prefixRanks() []uint16 {
+	s.rankOnce.Do(func() {
+		order := iota32(len(s.prefixes))
+		sort.Slice(order, func(i, j int) bool {
+			a, b := s.prefixes[order[i]], s.prefixes[order[j]]
+			return a.mid < b.mid || a.mid == b.mid && a.suffix < b.suffix
+		})
+		s.rank = make([]uint16, len(s.prefixes))
+		for r, p := range order {
+			s.rank[p] = uint16(r)
+		}
+	})
+	return s.rank
 }
 
 // inList reports whether counter ci is in a case list.
@@ -154,18 +178,11 @@ func (r *run) drillCases(ci int32, u unitRef) []drillItem {
 	c := &pl.counters[ci]
 	a, b := s.leafRange(u)
 	lo, hi := s.leafCaseStart[a], s.leafCaseStart[b]
+	if c.origin {
+		return r.drillOrigin(ci, lo, hi)
+	}
 	var out []drillItem
 	add := func(i int32) { out = append(out, drillItem{src: refCaseTerm, idx: i}) }
-	if c.origin {
-		for k := lowerBound(pl.refOrigin, lo); k < len(pl.refOrigin) && pl.refOrigin[k] < hi; k++ {
-			o, rc := pl.refOrigin[k], pl.refCase[k]
-			st := caseState(s.filed[rc], s.closed[rc], r.t0, r.t1)
-			if st != 0 && r.pass[pl.prof[o]] && pl.inList(&pl.originLists[int(pl.prof[rc])<<4|st], ci) && r.inRanges(ci, rc) {
-				add(rc)
-			}
-		}
-		return out
-	}
 	for i := lo; i < hi; i++ {
 		st := caseState(s.filed[i], s.closed[i], r.t0, r.t1)
 		p := pl.prof[i]
@@ -198,6 +215,21 @@ func (r *run) drillCases(ci int32, u unitRef) []drillItem {
 			if st != 0 && r.pass[p] && pl.inList(&pl.lists[int(p)<<4|st], c.twin) && r.inRanges(c.twin, i) {
 				add(i)
 			}
+		}
+	}
+	return out
+}
+
+// drillOrigin lists the cases that add to origin counter ci for the 原审
+// cases [lo, hi).
+func (r *run) drillOrigin(ci, lo, hi int32) []drillItem {
+	s, pl := r.s, r.pl
+	var out []drillItem
+	for k := lowerBound(pl.refOrigin, lo); k < len(pl.refOrigin) && pl.refOrigin[k] < hi; k++ {
+		o, rc := pl.refOrigin[k], pl.refCase[k]
+		st := caseState(s.filed[rc], s.closed[rc], r.t0, r.t1)
+		if st != 0 && r.pass[pl.prof[o]] && pl.inList(&pl.originLists[int(pl.prof[rc])<<4|st], ci) && r.inRanges(ci, rc) {
+			out = append(out, drillItem{src: refCaseTerm, idx: rc})
 		}
 	}
 	return out

@@ -175,3 +175,22 @@ func TestMemoryPerCase(t *testing.T) {
 		t.Errorf("%.1f bytes a case, want at most 64", per)
 	}
 }
+
+func TestUnitWithoutCases(t *testing.T) {
+	src := basicSet()
+	src.people = []court.Person{{Court: basicCourt, Department: "政治部", Name: "钱一", Category: court.CategoryAdmin, Active: true}}
+	e := engineFor(t, src)
+	q := Query{Period: P, Unit: basicCourt + "/政治部"}
+	rs, err := e.Evaluate(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.Numerator.V != 0 || r.Denominator.V != 0 || (r.Value.Valid && r.Value.V != 0) {
+			t.Errorf("%s: %v/%v=%v", r.Indicator, show(r.Numerator), show(r.Denominator), show(r.Value))
+		}
+	}
+	if list, err := e.DrillDown(q, "closed", PartNumerator); err != nil || len(list) != 0 {
+		t.Errorf("drill-down: %q %v", list, err)
+	}
+}

@@ -244,28 +244,8 @@ func (c *planCompiler) term(t Term) (termRef, error) {
 		return termRef{src: refCaseTerm, idx: i, scale: counterScale(c.pl.counters[i].value)}, nil
 	}
 	cc := caseCounter{origin: t.Attribute == "origin", setMask: setMask(t.Set), static: -1, median: -1, roleSlot: -1, twin: -1}
-	var static []Cond
-	for _, w := range t.Where {
-		n, err := parseCond(w, caseColumn)
-		if err != nil {
-			return termRef{}, err
-		}
-		if !n.usesT() {
-			static = append(static, w)
-			continue
-		}
-		col, b, err := rangeForm(n.atom)
-		if err != nil {
-			return termRef{}, err
-		}
-		cc.ranges = append(cc.ranges, rangeSpec{col: dateColumnIndex(col), b: b})
-	}
-	if len(static) > 0 {
-		q, err := c.predicate(static)
-		if err != nil {
-			return termRef{}, err
-		}
-		cc.static = q
+	if err := c.conditions(&cc, t.Where); err != nil {
+		return termRef{}, err
 	}
 	if err := c.value(&cc, t); err != nil {
 		return termRef{}, err
@@ -286,6 +266,35 @@ func (c *planCompiler) term(t Term) (termRef, error) {
 		c.pl.counters = append(c.pl.counters, tw)
 	}
 	return termRef{src: refCaseTerm, idx: i, scale: counterScale(cc.value)}, nil
+}
+
+// conditions splits a case term's conditions into its static predicate and
+// its ranges on dates that refer to the period.
+func (c *planCompiler) conditions(cc *caseCounter, where []Cond) error {
+	var static []Cond
+	for _, w := range where {
+		n, err := parseCond(w, caseColumn)
+		if err != nil {
+			return err
+		}
+		if !n.usesT() {
+			static = append(static, w)
+			continue
+		}
+		col, b, err := rangeForm(n.atom)
+		if err != nil {
+			return err
+		}
+		cc.ranges = append(cc.ranges, rangeSpec{col: dateColumnIndex(col), b: b})
+	}
+	if len(static) > 0 {
+		q, err := c.predicate(static)
+		if err != nil {
+			return err
+		}
+		cc.static = q
+	}
+	return nil
 }
 
 func counterScale(v valueKind) int64 {

@@ -27,22 +27,7 @@ const maxPredicates = 128
 // can read; the others once per case. Two halves of the cases are done at
 // once, each with profile numbers of its own, then merged.
 func (pl *plan) computeProfiles() error {
-	var catQ, numQ []int32
-	pl.predBit = make([]int, len(pl.preds))
-	useCause, useOrigin := false, false
-	for q, p := range pl.preds {
-		if p.categorical {
-			pl.predBit[q] = len(catQ)
-			catQ = append(catQ, int32(q))
-			for _, col := range p.node.columns() {
-				useCause = useCause || col == "cause" || col == "origin.cause"
-				useOrigin = useOrigin || strings.HasPrefix(col, "origin.")
-			}
-		} else {
-			pl.predBit[q] = len(numQ)
-			numQ = append(numQ, int32(q))
-		}
-	}
+	catQ, numQ, useCause, useOrigin := pl.classify()
 	if len(catQ) > maxPredicates || len(numQ) > maxPredicates {
 		return court.Errorf(court.Invalid, "指标定义中的不同条件超过 %d 组，无法编译", maxPredicates)
 	}
@@ -85,6 +70,26 @@ func (pl *plan) computeProfiles() error {
 	})
 	pl.weighProfiles()
 	return nil
+}
+
+// classify sorts the predicates into categorical and the others, numbers
+// them within their sort, and tells which columns the categorical ones read.
+func (pl *plan) classify() (catQ, numQ []int32, useCause, useOrigin bool) {
+	pl.predBit = make([]int, len(pl.preds))
+	for q, p := range pl.preds {
+		if !p.categorical {
+			pl.predBit[q] = len(numQ)
+			numQ = append(numQ, int32(q))
+			continue
+		}
+		pl.predBit[q] = len(catQ)
+		catQ = append(catQ, int32(q))
+		for _, col := range p.node.columns() {
+			useCause = useCause || col == "cause" || col == "origin.cause"
+			useOrigin = useOrigin || strings.HasPrefix(col, "origin.")
+		}
+	}
+	return catQ, numQ, useCause, useOrigin
 }
 
 func remapRange(prof, remap []uint16) {
@@ -205,6 +210,13 @@ func (pl *plan) buildLists(used []bool) {
 			}
 		}
 	}
+	pl.flatten()
+	pl.originRefs()
+}
+
+// flatten derives from the lists the flat slow lists and per-list flags the
+// main loop reads.
+func (pl *plan) flatten() {
 	pl.slowStart = make([]int32, len(pl.lists)+1)
 	pl.slowFlat = nil
 	pl.rangedIdx = make([]int32, len(pl.lists))
@@ -224,7 +236,6 @@ func (pl *plan) buildLists(used []bool) {
 			pl.rangedLists = append(pl.rangedLists, int32(k))
 		}
 	}
-	pl.originRefs()
 }
 
 // intervalCounter reports whether a counter counts cases whose one date

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -59,6 +60,8 @@ type Snapshot struct {
 
 	causes   []string
 	prefixes []noPrefix
+	rankOnce sync.Once
+	rank     []uint16 // of each prefix, in text order
 
 	// Amounts of the cases that have any, sorted by case.
 	amtCase                   []int32

@@ -122,19 +122,6 @@ func (u *units) leafRange(r unitRef) (int32, int32) {
 	return 0, int32(len(u.leafName))
 }
 
-// unitOfLeaf returns the index, in grouping g, of the unit that holds leaf l.
-func (u *units) unitOfLeaf(g Grouping, l int32) int32 {
-	switch g {
-	case ByCourt:
-		return u.leafCourt(l)
-	case ByDepartment:
-		return u.leafDept[l]
-	case ByJudge:
-		return l
-	}
-	return 0
-}
-
 // unit describes one unit.
 func (u *units) unit(r unitRef) Unit {
 	switch r.g {

@@ -70,26 +70,31 @@ func checkFixed(w float64) bool {
 	return w >= 0 && w <= 1000 && math.Abs(float64(fixed(w))-w*weightScale) < 1e-6
 }
 
+// weightsFile is the format of definitions/weights.json.
+type weightsFile struct {
+	Title  string            `json:"title"`
+	Tables []weightTableJSON `json:"tables"`
+}
+
+type weightTableJSON struct {
+	Version       int    `json:"version"`
+	EffectiveFrom string `json:"effective_from"`
+	KindWeights   []struct {
+		Label  string   `json:"label"`
+		Kinds  []string `json:"kinds"`
+		Levels []string `json:"levels"`
+		Weight float64  `json:"weight"`
+	} `json:"kind_weights"`
+	OtherWeight float64 `json:"other_weight"`
+	RoleWeights struct {
+		Sole     float64 `json:"sole"`
+		InCharge float64 `json:"in_charge"`
+		Member   float64 `json:"member"`
+	} `json:"role_weights"`
+}
+
 func parseWeights(b []byte) ([]*WeightTable, error) {
-	var file struct {
-		Title  string `json:"title"`
-		Tables []struct {
-			Version       int    `json:"version"`
-			EffectiveFrom string `json:"effective_from"`
-			KindWeights   []struct {
-				Label  string   `json:"label"`
-				Kinds  []string `json:"kinds"`
-				Levels []string `json:"levels"`
-				Weight float64  `json:"weight"`
-			} `json:"kind_weights"`
-			OtherWeight float64 `json:"other_weight"`
-			RoleWeights struct {
-				Sole     float64 `json:"sole"`
-				InCharge float64 `json:"in_charge"`
-				Member   float64 `json:"member"`
-			} `json:"role_weights"`
-		} `json:"tables"`
-	}
+	var file weightsFile
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&file); err != nil {
@@ -100,34 +105,9 @@ func parseWeights(b []byte) ([]*WeightTable, error) {
 	}
 	var out []*WeightTable
 	for _, t := range file.Tables {
-		eff, err := court.ParseISODate(t.EffectiveFrom)
+		wt, err := t.table()
 		if err != nil {
-			return nil, court.Errorf(court.Invalid, "权重表版本 %d 的生效日期 %q 无法识别", t.Version, t.EffectiveFrom)
-		}
-		wt := &WeightTable{Version: t.Version, EffectiveFrom: eff, Other: t.OtherWeight,
-			Sole: t.RoleWeights.Sole, InCharge: t.RoleWeights.InCharge, Member: t.RoleWeights.Member}
-		for _, r := range t.KindWeights {
-			rule := WeightRule{Label: r.Label, Weight: r.Weight}
-			for _, s := range r.Kinds {
-				k, ok := court.ParseKind(s)
-				if !ok {
-					return nil, court.Errorf(court.Invalid, "权重表版本 %d：未知案件类别“%s”", t.Version, s)
-				}
-				rule.Kinds = append(rule.Kinds, k)
-			}
-			for _, s := range r.Levels {
-				l, ok := court.ParseLevel(s)
-				if !ok {
-					return nil, court.Errorf(court.Invalid, "权重表版本 %d：未知审级“%s”", t.Version, s)
-				}
-				rule.Levels = append(rule.Levels, l)
-			}
-			wt.Rules = append(wt.Rules, rule)
-		}
-		for _, w := range append([]float64{wt.Other, wt.Sole, wt.InCharge, wt.Member}, ruleWeights(wt.Rules)...) {
-			if !checkFixed(w) {
-				return nil, court.Errorf(court.Invalid, "权重表版本 %d：权重 %v 应为 0 至 1000 之间、至多四位小数的数", t.Version, w)
-			}
+			return nil, err
 		}
 		for _, o := range out {
 			if o.Version == wt.Version || o.EffectiveFrom == wt.EffectiveFrom {
@@ -138,6 +118,40 @@ func parseWeights(b []byte) ([]*WeightTable, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].EffectiveFrom < out[j].EffectiveFrom })
 	return out, nil
+}
+
+// table checks one weight table and converts its names.
+func (t *weightTableJSON) table() (*WeightTable, error) {
+	eff, err := court.ParseISODate(t.EffectiveFrom)
+	if err != nil {
+		return nil, court.Errorf(court.Invalid, "权重表版本 %d 的生效日期 %q 无法识别", t.Version, t.EffectiveFrom)
+	}
+	wt := &WeightTable{Version: t.Version, EffectiveFrom: eff, Other: t.OtherWeight,
+		Sole: t.RoleWeights.Sole, InCharge: t.RoleWeights.InCharge, Member: t.RoleWeights.Member}
+	for _, r := range t.KindWeights {
+		rule := WeightRule{Label: r.Label, Weight: r.Weight}
+		for _, s := range r.Kinds {
+			k, ok := court.ParseKind(s)
+			if !ok {
+				return nil, court.Errorf(court.Invalid, "权重表版本 %d：未知案件类别“%s”", t.Version, s)
+			}
+			rule.Kinds = append(rule.Kinds, k)
+		}
+		for _, s := range r.Levels {
+			l, ok := court.ParseLevel(s)
+			if !ok {
+				return nil, court.Errorf(court.Invalid, "权重表版本 %d：未知审级“%s”", t.Version, s)
+			}
+			rule.Levels = append(rule.Levels, l)
+		}
+		wt.Rules = append(wt.Rules, rule)
+	}
+	for _, w := range append([]float64{wt.Other, wt.Sole, wt.InCharge, wt.Member}, ruleWeights(wt.Rules)...) {
+		if !checkFixed(w) {
+			return nil, court.Errorf(court.Invalid, "权重表版本 %d：权重 %v 应为 0 至 1000 之间、至多四位小数的数", t.Version, w)
+		}
+	}
+	return wt, nil
 }
 
 func ruleWeights(rs []WeightRule) []float64 {

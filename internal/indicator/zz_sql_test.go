@@ -18,7 +18,7 @@ func TestZZSQL(t *testing.T) {
 		t.Skip()
 	}
 	ctx := context.Background()
-	ds := demo.Generate(demo.Config{Seed: 3, Cases: 20000})
+	ds := demo.Generate(demo.Config{Seed: 11, Cases: 60000})
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "z.db"))
 	if err != nil {
 		t.Fatal(err)

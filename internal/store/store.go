@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -66,7 +65,7 @@ func isPostgres(dsn string) bool {
 // sqlitePragmas are set on every SQLite connection: write-ahead log, foreign
 // keys, a generous wait for locks, and write transactions that take the
 // write lock at BEGIN (read-only ones do not).
-const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
 	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(" + defaultCacheSize + ")&_pragma=temp_store(MEMORY)&_txlock=immediate"
 
 func openSQLite(ctx context.Context, path string) (*DB, error) {
@@ -86,13 +85,6 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	if err := sdb.PingContext(ctx); err != nil {
 		sdb.Close()
 		return nil, &court.Error{Kind: court.Invalid, Message: "无法打开 SQLite 数据库 " + path + "（请检查路径和目录权限）", Err: err}
-	}
-	if ps := os.Getenv("ZZ_PAGE"); ps != "" {
-		sdb.ExecContext(ctx, "PRAGMA page_size = "+ps)
-	}
-	if _, err := sdb.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
-		sdb.Close()
-		return nil, err
 	}
 	return &DB{db: sdb, dialect: DialectSQLite, where: path, scanChunk: defaultScanChunk}, nil
 }
