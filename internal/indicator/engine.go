@@ -9,6 +9,10 @@ import (
 	"github.com/zhixiao/zhixiao/internal/court"
 )
 
+// maxPlans bounds the plans an engine keeps; beyond it the plans for
+// subsets of indicators are dropped.
+const maxPlans = 64
+
 // Engine evaluates indicator definitions over a Snapshot. It compiles a plan
 // per set of definition versions on first use and keeps it; it is safe for
 // concurrent use.
@@ -115,6 +119,13 @@ func (e *Engine) planFor(q Query) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(e.plans) >= maxPlans {
+		for k := range e.plans {
+			if strings.Contains(k, "|") {
+				delete(e.plans, k) // sub-plans are cheap to make again
+			}
+		}
+	}
 	e.plans[sub] = sp
 	return sp, nil
 }
@@ -168,7 +179,7 @@ func (e *Engine) prepareRun(q Query, pl *plan) (*run, []unitRef, Grouping, error
 		courts = iota32(len(s.courtName))
 	}
 	r := newRun(s, pl, q.Period, q.Filter, l0, l1)
-	r.courts = courts
+	r.courts, r.g = courts, g
 	return r, us, g, nil
 }
 

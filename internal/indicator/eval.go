@@ -45,6 +45,7 @@ type run struct {
 	ops      []op              // per counter
 	dateCols [3][]court.Date
 	l0, l1   int32
+	g        Grouping     // the grouping results are asked for
 	courts   []int32      // courts whose mediations count
 	acc      []int64      // (l1-l0) x nslots, rows of judge units
 	courtAcc []int64      // courts x nslots, mediation slots only
@@ -251,7 +252,7 @@ func (r *run) chunk(c *chunk, w *worker) {
 	ref := lowerBound(pl.refOrigin, first)
 	t0, t1 := r.t0, r.t1
 	filed, closed, prof, pass := s.filed, s.closed, pl.prof, r.pass
-	slowStart, slowFlat, rangedIdx, sumList, medList := pl.slowStart, pl.slowFlat, pl.rangedIdx, pl.sumList, pl.medList
+	meta, slowFlat := pl.meta, pl.slowFlat
 	ivCol, breaks := r.dateCols[pl.ivCol], r.breaks
 	for l := c.l0; l < c.l1; l++ {
 		row := r.acc[int(l-r.l0)*ns : int(l-r.l0+1)*ns]
@@ -280,17 +281,18 @@ func (r *run) chunk(c *chunk, w *worker) {
 				w.touched = append(w.touched, int32(k))
 			}
 			w.cnt[k]++
-			if sumList[k] {
+			m := &meta[k]
+			if m.bits&metaSums != 0 {
 				w.sumF[k] += int64(f)
 				w.sumC[k] += int64(cl)
 			}
-			if medList[k] {
+			if m.bits&metaMeds != 0 {
 				for _, ci := range pl.lists[k].meds {
 					cc, o := &pl.counters[ci], &r.ops[ci]
 					c.med[o.slot2] = append(c.med[o.slot2], int32(cc.aggF*int64(f)+cc.aggC*int64(cl)+o.k0))
 				}
 			}
-			if rk := rangedIdx[k]; rk >= 0 {
+			if m.bits&metaRanged != 0 {
 				if breaks == nil {
 					r.slow(pl.lists[k].ranged, i, p, row, c, &cur, w)
 				} else {
@@ -298,18 +300,20 @@ func (r *run) chunk(c *chunk, w *worker) {
 					for iv < len(breaks) && breaks[iv] <= x {
 						iv++
 					}
-					key := int(rk)*w.nIv + iv
+					key := int(m.ranged)*w.nIv + iv
 					if w.cntR[key] == 0 {
 						w.touchedR = append(w.touchedR, int32(key))
 					}
 					w.cntR[key]++
 				}
 			}
-			if a, b := slowStart[k], slowStart[k+1]; a < b {
-				r.slow(slowFlat[a:b], i, p, row, c, &cur, w)
+			if m.slowA < m.slowB {
+				r.slow(slowFlat[m.slowA:m.slowB], i, p, row, c, &cur, w)
 			}
 		}
-		r.flush(w, row)
+		if r.lastOfUnit(l, c.l1) {
+			r.flush(w, row)
+		}
 		for ; ref < len(pl.refOrigin) && pl.refOrigin[ref] < hi; ref++ {
 			r.originRow(pl.refOrigin[ref], pl.refCase[ref], row)
 		}
@@ -318,6 +322,25 @@ func (r *run) chunk(c *chunk, w *worker) {
 			r.medHi[m][l-r.l0] = int32(len(c.med[m]))
 		}
 	}
+}
+
+// lastOfUnit reports whether judge unit l is the last of its unit of the
+// run's grouping within a chunk ending before leaf end: the counts summed
+// per profile and state are added to a row once per unit of the grouping.
+func (r *run) lastOfUnit(l, end int32) bool {
+	if l+1 == end {
+		return true
+	}
+	s := r.s
+	switch r.g {
+	case ByJudge:
+		return true
+	case ByDepartment:
+		return s.leafDept[l] != s.leafDept[l+1]
+	case ByCourt:
+		return s.leafCourt(l) != s.leafCourt(l+1)
+	}
+	return false
 }
 
 // flush adds the counts of one unit to its row.

@@ -23,7 +23,8 @@ func (r *run) outsideShares() {
 			if st == 0 || !r.pass[p] {
 				continue
 			}
-			for _, ci := range pl.slowFlat[pl.slowStart[int(p)<<4|st]:pl.slowStart[int(p)<<4|st+1]] {
+			m := &pl.meta[int(p)<<4|st]
+			for _, ci := range pl.slowFlat[m.slowA:m.slowB] {
 				if pl.counters[ci].value == vPanel && r.inRanges(ci, i) {
 					r.acc[int(l-r.l0)*ns+int(pl.counters[ci].slot)] += pl.kindW[p] * pl.memberW
 				}

@@ -123,6 +123,20 @@ type caseList struct {
 	slow   []int32
 }
 
+// listMeta is what the main loop reads of a list, in one place.
+type listMeta struct {
+	slowA, slowB int32 // its slow counters: slowFlat[slowA:slowB]
+	ranged       int32 // its index among lists with ranged counters
+	bits         uint8 // metaSums, metaMeds, metaRanged
+}
+
+// Bits of listMeta.
+const (
+	metaSums   = 1 << iota // the list has sums
+	metaMeds               // the list has medians computed in the loop
+	metaRanged             // the list has ranged counts
+)
+
 // predicate is a static condition (one that does not refer to the period)
 // of a case term; categorical ones read only categories and flags.
 type predicate struct {
@@ -153,18 +167,15 @@ type plan struct {
 	roleW       []int64 // role weight of the 承办人
 	memberW     int64   // role weight of another panel member
 	lists       []caseList
-	slowStart   []int32 // flattened slow lists: slowFlat[slowStart[k]:slowStart[k+1]] for list k
-	slowFlat    []int32
-	rangedIdx   []int32 // per list: its index among lists with ranged counters, or -1
-	rangedLists []int32 // the lists with ranged counters
-	ivCol       int     // the date column of ranged counters
+	slowFlat    []int32    // the slow lists of all lists, one after the other
+	meta        []listMeta // per list: what the main loop needs to know
+	rangedLists []int32    // the lists with ranged counters
+	ivCol       int        // the date column of ranged counters
 	originLists []caseList
 	refOrigin   []int32 // the snapshot's origin references that origin counters can use
 	refCase     []int32
-	hasPanel    bool   // a panel counter is in use
-	hasSums     bool   // some list has sums
-	sumList     []bool // per list: it has sums
-	medList     []bool // per list: it has meds
+	hasPanel    bool // a panel counter is in use
+	hasSums     bool // some list has sums
 	pool        *sync.Pool
 	activeFunds []int32 // fund terms in use
 	activeMeds  []int32 // mediation terms in use

@@ -214,25 +214,27 @@ func (pl *plan) buildLists(used []bool) {
 	pl.originRefs()
 }
 
-// flatten derives from the lists the flat slow lists and per-list flags the
-// main loop reads.
+// flatten derives from the lists the flat slow lists and what the main
+// loop reads of each list.
 func (pl *plan) flatten() {
-	pl.slowStart = make([]int32, len(pl.lists)+1)
-	pl.slowFlat = nil
-	pl.rangedIdx = make([]int32, len(pl.lists))
-	pl.rangedLists = nil
-	pl.sumList = make([]bool, len(pl.lists))
-	pl.medList = make([]bool, len(pl.lists))
+	pl.slowFlat, pl.rangedLists = nil, nil
+	pl.meta = make([]listMeta, len(pl.lists))
 	pl.hasSums = false
 	for k := range pl.lists {
-		pl.medList[k] = len(pl.lists[k].meds) > 0
-		pl.sumList[k] = len(pl.lists[k].sums) > 0
-		pl.hasSums = pl.hasSums || pl.sumList[k]
-		pl.slowFlat = append(pl.slowFlat, pl.lists[k].slow...)
-		pl.slowStart[k+1] = int32(len(pl.slowFlat))
-		pl.rangedIdx[k] = -1
-		if len(pl.lists[k].ranged) > 0 {
-			pl.rangedIdx[k] = int32(len(pl.rangedLists))
+		l, m := &pl.lists[k], &pl.meta[k]
+		m.slowA = int32(len(pl.slowFlat))
+		pl.slowFlat = append(pl.slowFlat, l.slow...)
+		m.slowB = int32(len(pl.slowFlat))
+		if len(l.sums) > 0 {
+			m.bits |= metaSums
+			pl.hasSums = true
+		}
+		if len(l.meds) > 0 {
+			m.bits |= metaMeds
+		}
+		if len(l.ranged) > 0 {
+			m.bits |= metaRanged
+			m.ranged = int32(len(pl.rangedLists))
 			pl.rangedLists = append(pl.rangedLists, int32(k))
 		}
 	}

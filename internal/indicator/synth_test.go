@@ -111,7 +111,15 @@ func synthetic(seed uint64, n int) *memSource {
 			}
 		}
 	}
-	// A cycle of 原审案号 and a receipt of a missing case.
+	// Cases closed before they were filed (the importer refuses them; a
+	// Source need not), a cycle of 原审案号 and a receipt of a missing case.
+	if seed%3 == 0 {
+		for i := 5; i < n; i += 97 {
+			if c := &src.cases[i]; c.ClosedOn != court.NoDate {
+				c.ClosedOn = c.FiledOn - court.Date(1+i%40)
+			}
+		}
+	}
 	if n > 2 {
 		src.cases[0].OriginNo = src.cases[1].No.String()
 		src.cases[1].OriginNo = src.cases[0].No.String()

@@ -144,6 +144,10 @@ func (im *Import) start() error {
 		if _, err := im.tx.ExecContext(ctx, "PRAGMA cache_size = "+importCacheSize); err != nil {
 			return err
 		}
+		// Index builds sort with helper threads: both cores work at the end.
+		if _, err := im.tx.ExecContext(ctx, "PRAGMA threads = 2"); err != nil {
+			return err
+		}
 	}
 	dir, err := db.loadDirectory(ctx, im.tx)
 	if err != nil {

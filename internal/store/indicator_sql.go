@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -28,7 +27,12 @@ import (
 //     kind and level filters do not apply to mediations;
 //   - judge units are 承办法院/承办部门/承办人 of the case; for weighted_closed a
 //     panel member (case_panel) counts in the department the people table gives
-//     them, else in the case's department.
+//     them, else in the case's department;
+//   - units: every court, every department, and the judge units the period
+//     touches; a judge unit is one person (people.id), so two namesakes in one
+//     department are two rows of the same name (the engine merges them);
+//   - case_to_matter_ratio follows every chain of 原审案号 and counts each
+//     derived case filed by T1, whatever the dates of the cases between.
 
 // SQLGrouping is the kind of unit the SQL indicators are computed for.
 type SQLGrouping string
@@ -82,19 +86,43 @@ var SQLIndicatorIDs = []string{
 }
 
 // IndicatorsSQL computes every indicator for every unit of the grouping over
-// period p, with plain SQL on the stored cases.
-func (db *DB) IndicatorsSQL(ctx context.Context, p court.Period, by SQLGrouping, f SQLFilter) ([]SQLResult, error) {
+// period p, with plain SQL on the stored cases. On PostgreSQL the query runs
+// in a read-only transaction with PostgresSessionSettings.
+func (db *DB) IndicatorsSQL(ctx context.Context, p court.Period, by SQLGrouping, f SQLFilter) (res []SQLResult, err error) {
+	defer wrap(&err, "用 SQL 计算指标")
 	q, err := IndicatorQuery(db.dialectName(), p, by, f)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.sqlDB().QueryContext(ctx, q)
+	tx, err := db.sqlDB().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("SQL indicators: %w", err)
+		return nil, err
+	}
+	defer tx.Rollback()
+	if db.pg() {
+		for _, set := range PostgresSessionSettings {
+			if _, err := tx.ExecContext(ctx, "SET LOCAL "+set); err != nil {
+				return nil, err
+			}
+		}
+	}
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
-	return ScanIndicators(rows, p, by)
+	if res, err = ScanIndicators(rows, p, by); err != nil {
+		return nil, err
+	}
+	return res, tx.Commit()
 }
+
+// PostgresSessionSettings are set (SET LOCAL) around the indicator query on
+// PostgreSQL. With the server's defaults (work_mem 4MB) PostgreSQL 15 spills
+// the query's hash tables to disk, and its JIT compiler spends seconds
+// compiling the many aggregate expressions; both make the query many times
+// slower without changing its result.
+var PostgresSessionSettings = []string{"work_mem = '64MB'", "jit = off"}
 
 // IndicatorQuery returns the one SQL query that computes every indicator for
 // every unit of the grouping over period p, in the given dialect (sqlite,
@@ -127,388 +155,6 @@ func IndicatorQuery(dialect string, p court.Period, by SQLGrouping, f SQLFilter)
 		return "", court.Errorf(court.Invalid, "未知的统计单位“%s”", by)
 	}
 	return q.build(), nil
-}
-
-// querySQL writes the indicator query for one dialect, grouping, filter and period.
-type querySQL struct {
-	dialect string
-	by      SQLGrouping
-	f       SQLFilter
-	p       court.Period
-}
-
-// date is the SQL literal of d: DATE '2025-01-01', or the text in SQLite.
-func (q *querySQL) date(d court.Date) string {
-	if q.dialect == DialectSQLite {
-		return "'" + d.String() + "'"
-	}
-	return "DATE '" + d.String() + "'"
-}
-
-// t0 and t1 are the period's bounds; t1Minus(n) is T1 - n days, so that
-// "T1 - filed_on > 365" becomes "filed_on < T1-365".
-func (q *querySQL) t0() string           { return q.date(q.p.From) }
-func (q *querySQL) t1() string           { return q.date(q.p.To) }
-func (q *querySQL) t1Minus(n int) string { return q.date(q.p.To - court.Date(n)) }
-
-// days is the number of days from b to a (a - b).
-func (q *querySQL) days(a, b string) string {
-	if q.dialect == DialectSQLite {
-		return fmt.Sprintf("CAST(julianday(%s) - julianday(%s) AS INTEGER)", a, b)
-	}
-	return fmt.Sprintf("(%s - %s)", a, b)
-}
-
-// in is "alias.column between T0 and T1".
-func (q *querySQL) in(col string) string {
-	return fmt.Sprintf("(%s BETWEEN %s AND %s)", col, q.t0(), q.t1())
-}
-
-// filter is the kind and level condition on the case alias a.
-func (q *querySQL) filter(a string) string {
-	var conds []string
-	if q.f.Kind != "" {
-		conds = append(conds, fmt.Sprintf("%s.kind = %s", a, quote(q.f.Kind)))
-	}
-	if q.f.Level != "" {
-		conds = append(conds, fmt.Sprintf("%s.level = %s", a, quote(q.f.Level)))
-	}
-	if len(conds) == 0 {
-		return "TRUE"
-	}
-	return strings.Join(conds, " AND ")
-}
-
-func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// unit is the unit key (u1, u2) of the case alias a as the 承办 unit.
-func (q *querySQL) unit(a string) string {
-	switch q.by {
-	case GroupCourt:
-		return a + ".court_id AS u1, 0 AS u2"
-	case GroupDepartment:
-		return a + ".department_id AS u1, 0 AS u2"
-	case GroupJudge:
-		return a + ".department_id AS u1, " + a + ".judge_id AS u2"
-	}
-	return "0 AS u1, 0 AS u2"
-}
-
-// Case classes of INDICATORS.md, on the case alias a.
-const trialKinds = "('刑事', '民事', '行政')"
-
-func first(a string) string   { return a + ".level = '一审' AND " + a + ".kind IN " + trialKinds }
-func second(a string) string  { return a + ".level = '二审' AND " + a + ".kind IN " + trialKinds }
-func retrial(a string) string { return a + ".level = '再审' AND " + a + ".kind IN " + trialKinds }
-func execFirst(a string) string {
-	return a + ".level = '首次执行'"
-}
-
-// kindWeight10 is ten times the 加权结案数 kind weight of the case alias a.
-func kindWeight10(a string) string {
-	return `CASE
-      WHEN ` + first(a) + ` THEN 15
-      WHEN (` + second(a) + `) OR (` + retrial(a) + `) THEN 10
-      WHEN ` + a + `.level = '首次执行' THEN 10
-      WHEN ` + a + `.level IN ('特别程序', '督促', '公示催告') THEN 3
-      WHEN ` + a + `.level = '诉前' THEN 0
-      ELSE 5 END`
-}
-
-// build writes the query: CTEs per attribution rule, joined on the units.
-func (q *querySQL) build() string {
-	t0, t1 := q.t0(), q.t1()
-	closedIn := q.in("b.closed_on")
-	filedIn := q.in("b.filed_on")
-	pendEnd := fmt.Sprintf("(b.filed_on <= %s AND (b.closed_on IS NULL OR b.closed_on > %s))", t1, t1)
-	var w strings.Builder
-	w.WriteString("WITH RECURSIVE\n")
-	// base: the cases of the filter that are 旧存, 新收, 已结 or 未结 in P.
-	fmt.Fprintf(&w, `base AS %s(
-  SELECT c.id, c.case_no, c.kind, c.level, c.department_id, c.filed_on, c.closed_on, c.close_method,
-    c.limit_days, c.extended_days, c.suspended_days, c.appealed, c.hearings, c.exec_amount,
-    c.exec_recovered, c.efile_on, c.efile_reads, %s
-  FROM cases c
-  WHERE %s AND ((c.filed_on <= %s AND (c.closed_on IS NULL OR c.closed_on >= %s)) OR %s)
-),
-`, q.notMaterialized(), q.unit("c"), q.filter("c"), t1, t0, q.in("c.closed_on"))
-	// appeal_targets: 案号 that a 二审 case names as 原审; exec_targets: likewise for 首次执行.
-	fmt.Fprintf(&w, `appeal_targets AS (
-  SELECT DISTINCT x.origin_no AS case_no FROM cases x WHERE %s AND x.origin_no IS NOT NULL
-),
-exec_targets AS (
-  SELECT DISTINCT x.origin_no AS case_no FROM cases x WHERE %s AND x.origin_no IS NOT NULL
-),
-`, second("x"), execFirst("x"))
-	dur := q.days("b.closed_on", "b.filed_on")
-	civilFirst := "b.level = '一审' AND b.kind = '民事'"
-	medWithdraw := "b.kind IN ('民事', '行政') AND b.level IN ('一审', '二审')"
-	fmt.Fprintf(&w, `case_agg AS (
-  SELECT b.u1, b.u2,
-    COUNT(*) FILTER (WHERE %[1]s) AS filed,
-    COUNT(*) FILTER (WHERE b.filed_on < %[3]s AND (b.closed_on IS NULL OR b.closed_on >= %[3]s)) AS pending_start,
-    COUNT(*) FILTER (WHERE %[2]s) AS closed,
-    COUNT(*) FILTER (WHERE %[4]s) AS pending_end,
-    COUNT(*) FILTER (WHERE %[2]s AND b.limit_days > 0 AND %[5]s - b.suspended_days <= b.limit_days + b.extended_days) AS limit_num,
-    COUNT(*) FILTER (WHERE %[2]s AND b.limit_days > 0) AS limit_den,
-    CAST(COALESCE(SUM(%[5]s) FILTER (WHERE %[2]s), 0) AS BIGINT) AS days_sum,
-    %[6]s AS median,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[7]s) AS over_12m,
-    COUNT(*) FILTER (WHERE %[8]s AND %[2]s AND (b.appealed OR (b.appealed IS NULL AND apt.case_no IS NOT NULL))) AS appealed,
-    COUNT(*) FILTER (WHERE %[8]s AND %[2]s) AS first_closed,
-    COUNT(*) FILTER (WHERE %[9]s AND %[2]s AND b.close_method = '改判') AS appeal_modify,
-    COUNT(*) FILTER (WHERE %[9]s AND %[2]s AND b.close_method = '发回重审') AS appeal_remand,
-    COUNT(*) FILTER (WHERE %[10]s AND %[2]s AND b.close_method = '改判') AS retrial_modify,
-    COUNT(*) FILTER (WHERE %[10]s AND %[2]s AND b.close_method = '发回重审') AS retrial_remand,
-    COUNT(*) FILTER (WHERE %[9]s AND %[2]s AND b.hearings >= 1) AS appeal_heard,
-    COUNT(*) FILTER (WHERE %[9]s AND %[2]s) AS appeal_closed,
-    COUNT(*) FILTER (WHERE %[11]s AND %[2]s AND b.close_method IN ('调解', '撤诉', '撤回上诉', '和解')) AS withdraw_num,
-    COUNT(*) FILTER (WHERE %[11]s AND %[2]s) AS withdraw_den,
-    COUNT(*) FILTER (WHERE b.kind = '民事' AND %[2]s AND b.close_method = '调解') AS mediation_num,
-    COUNT(*) FILTER (WHERE b.kind = '民事' AND %[2]s) AS mediation_den,
-    COUNT(*) FILTER (WHERE %[12]s AND %[2]s AND b.close_method IN ('判决', '调解') AND ext.case_no IS NOT NULL) AS enforce_num,
-    COUNT(*) FILTER (WHERE %[12]s AND %[2]s AND b.close_method IN ('判决', '调解')) AS enforce_den,
-    CAST(COALESCE(SUM(b.exec_recovered) FILTER (WHERE %[13]s AND %[2]s AND b.exec_recovered > 0), 0) AS BIGINT) AS exec_recovered,
-    CAST(COALESCE(SUM(b.exec_amount) FILTER (WHERE %[13]s AND %[2]s AND b.exec_amount > 0), 0) AS BIGINT) AS exec_amount,
-    COUNT(*) FILTER (WHERE %[13]s AND %[2]s AND b.close_method = '执行完毕') AS exec_done,
-    COUNT(*) FILTER (WHERE %[13]s AND %[2]s AND b.close_method = '终结本次执行程序') AS exec_suspended,
-    COUNT(*) FILTER (WHERE %[13]s AND %[2]s) AS exec_closed,
-    COUNT(*) FILTER (WHERE %[1]s AND b.efile_on IS NOT NULL AND %[14]s <= 3) AS efile_sync,
-    COUNT(*) FILTER (WHERE %[2]s AND b.efile_on IS NOT NULL AND b.efile_reads >= 1) AS efile_read,
-    COUNT(*) FILTER (WHERE %[2]s AND b.efile_on IS NOT NULL) AS efile_closed,
-    COUNT(*) FILTER (WHERE %[12]s AND %[1]s) AS civil_first_filed,
-    CAST(COALESCE(SUM(%[15]s) FILTER (WHERE %[2]s), 0) AS BIGINT) AS weight10,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on >= %[16]s) AS age1,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[16]s AND b.filed_on >= %[17]s) AS age2,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[17]s AND b.filed_on >= %[7]s) AS age3,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[7]s AND b.filed_on >= %[18]s) AS age4,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[18]s AND b.filed_on >= %[19]s) AS age5,
-    COUNT(*) FILTER (WHERE %[4]s AND b.filed_on < %[19]s) AS age6
-  FROM base b
-  LEFT JOIN appeal_targets apt ON apt.case_no = b.case_no
-  LEFT JOIN exec_targets ext ON ext.case_no = b.case_no
-  GROUP BY b.u1, b.u2
-),
-`, filedIn, closedIn, t0, pendEnd, dur, q.medianAgg(dur, closedIn), q.t1Minus(365),
-		first("b"), second("b"), retrial("b"), medWithdraw, civilFirst, execFirst("b"),
-		q.days("b.efile_on", "b.filed_on"), kindWeight10("b"),
-		q.t1Minus(90), q.t1Minus(180), q.t1Minus(730), q.t1Minus(1095))
-	if q.dialect == DialectSQLite {
-		// SQLite has no median aggregate: the middle one or two of the ordered durations.
-		fmt.Fprintf(&w, `median_agg AS (
-  SELECT u1, u2, AVG(d) AS median FROM (
-    SELECT b.u1, b.u2, %s AS d,
-      ROW_NUMBER() OVER (PARTITION BY b.u1, b.u2 ORDER BY %s) AS rn,
-      COUNT(*) OVER (PARTITION BY b.u1, b.u2) AS n
-    FROM base b WHERE %s
-  ) m WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2
-  GROUP BY u1, u2
-),
-`, dur, dur, closedIn)
-	}
-	// reversal_rate: 二审 改判/发回重审 closed in P, for the unit of the 一审 case it reviews.
-	fmt.Fprintf(&w, `reversal_agg AS (
-  SELECT %s, COUNT(*) AS reversed
-  FROM cases s JOIN cases o ON o.case_no = s.origin_no
-  WHERE %s AND %s AND s.close_method IN ('改判', '发回重审') AND %s AND %s
-  GROUP BY 1, 2
-),
-`, q.unit("o"), second("s"), q.in("s.closed_on"), first("o"), q.filter("o"))
-	// case_to_matter_ratio: every case that derives from a 一审 case closed in P
-	// through a chain of 原审案号 (UNION stops at cycles), counted when filed by T1.
-	fmt.Fprintf(&w, `chain (root_id, u1, u2, id, case_no, filed_on) AS (
-  SELECT b.id, b.u1, b.u2, b.id, b.case_no, b.filed_on FROM base b WHERE %s AND %s
-  UNION
-  SELECT ch.root_id, ch.u1, ch.u2, x.id, x.case_no, x.filed_on
-  FROM chain ch JOIN cases x ON x.origin_no = ch.case_no
-),
-chain_agg AS (
-  SELECT u1, u2, COUNT(*) AS derived FROM chain
-  WHERE id <> root_id AND filed_on <= %s
-  GROUP BY u1, u2
-),
-`, first("b"), closedIn, t1)
-	// funds_timely_rate: receipts received in P, for the unit of their case.
-	fmt.Fprintf(&w, `fund_agg AS (
-  SELECT %s,
-    COUNT(*) FILTER (WHERE f.paid_on <= %s AND %s <= 30) AS funds_num,
-    COUNT(*) FILTER (WHERE f.paid_on <= %s OR f.received_on <= %s) AS funds_den
-  FROM fund_receipts f JOIN cases c ON c.case_no = f.case_no
-  WHERE %s AND %s
-  GROUP BY 1, 2
-),
-`, q.unit("c"), t1, q.days("f.paid_on", "f.received_on"), t1, q.t1Minus(court.FundPayoutDays),
-		q.in("f.received_on"), q.filter("c"))
-	q.writeMediations(&w)
-	q.writeWeights(&w, closedIn)
-	q.writeHeads(&w)
-	q.writeUnits(&w)
-	q.writeSelect(&w)
-	return w.String()
-}
-
-// notMaterialized keeps PostgreSQL from writing base to a temporary table.
-func (q *querySQL) notMaterialized() string {
-	if q.dialect == DialectPostgres {
-		return "NOT MATERIALIZED "
-	}
-	return ""
-}
-
-// double is the dialect's 8-byte float type.
-func (q *querySQL) double() string {
-	if q.dialect == DialectPostgres {
-		return "DOUBLE PRECISION"
-	}
-	return "DOUBLE"
-}
-
-// medianAgg is the median aggregate of expr over the rows where cond holds,
-// or NULL in SQLite, where median_agg computes it.
-func (q *querySQL) medianAgg(expr, cond string) string {
-	switch q.dialect {
-	case DialectPostgres:
-		return fmt.Sprintf("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) FILTER (WHERE %s)", expr, cond)
-	case DialectDuckDB:
-		return fmt.Sprintf("quantile_cont(%s, 0.5) FILTER (WHERE %s)", expr, cond)
-	}
-	return "NULL"
-}
-
-// writeMediations: successful pre-litigation mediations ended in P, for their
-// court and for 全部; the kind and level filters do not apply to them.
-func (q *querySQL) writeMediations(w *strings.Builder) {
-	key := "0 AS u1, 0 AS u2"
-	switch q.by {
-	case GroupCourt:
-		key = "m.court_id AS u1, 0 AS u2"
-	case GroupDepartment, GroupJudge:
-		w.WriteString("mediation_agg AS (SELECT 0 AS u1, 0 AS u2, 0 AS mediated WHERE FALSE),\n")
-		return
-	}
-	fmt.Fprintf(w, `mediation_agg AS (
-  SELECT %s, COUNT(*) AS mediated FROM mediations m
-  WHERE m.result = '成功' AND %s
-  GROUP BY 1, 2
-),
-`, key, q.in("m.ended_on"))
-}
-
-// writeWeights: 加权结案数 x100. Judges get the role weight (独任 1.0; on a
-// panel 承办人 0.6, each member 0.2); other units count each case once.
-func (q *querySQL) writeWeights(w *strings.Builder, closedIn string) {
-	if q.by != GroupJudge {
-		w.WriteString("weight_agg AS (SELECT u1, u2, 10 * weight10 AS weight100 FROM case_agg),\n")
-		return
-	}
-	fmt.Fprintf(w, `paneled AS (SELECT DISTINCT case_id FROM case_panel),
-weight_parts AS (
-  SELECT b.u1, b.u2, SUM(%[1]s * CASE WHEN pc.case_id IS NULL THEN 10 ELSE 6 END) AS weight100
-  FROM base b LEFT JOIN paneled pc ON pc.case_id = b.id
-  WHERE %[2]s
-  GROUP BY b.u1, b.u2
-  UNION ALL
-  SELECT COALESCE(pp.department_id, b.department_id) AS u1, pp.id AS u2, SUM(%[1]s * 2) AS weight100
-  FROM base b JOIN case_panel cp ON cp.case_id = b.id JOIN people pp ON pp.id = cp.person_id
-  WHERE %[2]s
-  GROUP BY 1, 2
-),
-weight_agg AS (
-  SELECT u1, u2, CAST(SUM(weight100) AS BIGINT) AS weight100 FROM weight_parts GROUP BY u1, u2
-),
-`, kindWeight10("b"), closedIn)
-}
-
-// writeHeads: 员额法官 in post (在岗) of each unit, for closed_per_judge.
-func (q *querySQL) writeHeads(w *strings.Builder) {
-	const judge = "pp.category = '员额法官' AND pp.active"
-	switch q.by {
-	case GroupAll:
-		fmt.Fprintf(w, "head_agg AS (SELECT 0 AS u1, 0 AS u2, COUNT(*) AS heads FROM people pp WHERE %s),\n", judge)
-	case GroupCourt:
-		fmt.Fprintf(w, "head_agg AS (SELECT pp.court_id AS u1, 0 AS u2, COUNT(*) AS heads FROM people pp WHERE %s GROUP BY pp.court_id),\n", judge)
-	case GroupDepartment:
-		fmt.Fprintf(w, "head_agg AS (SELECT pp.department_id AS u1, 0 AS u2, COUNT(*) AS heads FROM people pp WHERE %s AND pp.department_id IS NOT NULL GROUP BY pp.department_id),\n", judge)
-	case GroupJudge:
-		// A judge unit has one head when its person is a 员额法官 in post; units are written next.
-		fmt.Fprintf(w, "head_agg AS (SELECT pp.id AS person_id, 1 AS heads FROM people pp WHERE %s),\n", judge)
-	}
-}
-
-// writeUnits: every court or department; for judges, every (department,
-// person) that any part of the query attributes something to.
-func (q *querySQL) writeUnits(w *strings.Builder) {
-	switch q.by {
-	case GroupAll:
-		fmt.Fprintf(w, "units AS (SELECT 0 AS u1, 0 AS u2, '%s' AS unit)\n", UnitAll)
-	case GroupCourt:
-		w.WriteString("units AS (SELECT ct.id AS u1, 0 AS u2, ct.name AS unit FROM courts ct)\n")
-	case GroupDepartment:
-		w.WriteString(`units AS (
-  SELECT d.id AS u1, 0 AS u2, ct.name || '/' || d.name AS unit
-  FROM departments d JOIN courts ct ON ct.id = d.court_id
-)
-`)
-	case GroupJudge:
-		w.WriteString(`unit_keys AS (
-  SELECT u1, u2 FROM case_agg UNION SELECT u1, u2 FROM reversal_agg
-  UNION SELECT u1, u2 FROM fund_agg UNION SELECT u1, u2 FROM weight_agg
-),
-units AS (
-  SELECT k.u1, k.u2, ct.name || '/' || d.name || '/' || pp.name AS unit
-  FROM unit_keys k JOIN departments d ON d.id = k.u1 JOIN courts ct ON ct.id = d.court_id
-  JOIN people pp ON pp.id = k.u2
-)
-`)
-	}
-}
-
-// sqlColumns are the columns of the final select, in ScanIndicators' order.
-var sqlColumns = []string{
-	"filed", "pending_start", "closed", "pending_end", "limit_num", "limit_den", "days_sum",
-	"over_12m", "appealed", "first_closed", "appeal_modify", "appeal_remand", "retrial_modify",
-	"retrial_remand", "appeal_heard", "appeal_closed", "withdraw_num", "withdraw_den",
-	"mediation_num", "mediation_den", "enforce_num", "enforce_den", "exec_recovered",
-	"exec_amount", "exec_done", "exec_suspended", "exec_closed", "efile_sync", "efile_read",
-	"efile_closed", "civil_first_filed", "age1", "age2", "age3", "age4", "age5", "age6",
-}
-
-func (q *querySQL) writeSelect(w *strings.Builder) {
-	w.WriteString("SELECT u.unit")
-	for _, c := range sqlColumns {
-		fmt.Fprintf(w, ",\n  COALESCE(a.%s, 0) AS %s", c, c)
-	}
-	median := "a.median"
-	if q.dialect == DialectSQLite {
-		median = "md.median"
-	}
-	heads := "COALESCE(h.heads, 0)"
-	headJoin := "LEFT JOIN head_agg h ON h.u1 = u.u1 AND h.u2 = u.u2"
-	if q.by == GroupJudge {
-		headJoin = "LEFT JOIN head_agg h ON h.person_id = u.u2"
-	}
-	fmt.Fprintf(w, `,
-  CAST(%s AS %s) AS median,
-  COALESCE(r.reversed, 0) AS reversed,
-  COALESCE(ch.derived, 0) AS derived,
-  COALESCE(f.funds_num, 0) AS funds_num,
-  COALESCE(f.funds_den, 0) AS funds_den,
-  COALESCE(m.mediated, 0) AS mediated,
-  COALESCE(wt.weight100, 0) AS weight100,
-  %s AS heads
-FROM units u
-LEFT JOIN case_agg a ON a.u1 = u.u1 AND a.u2 = u.u2
-LEFT JOIN reversal_agg r ON r.u1 = u.u1 AND r.u2 = u.u2
-LEFT JOIN chain_agg ch ON ch.u1 = u.u1 AND ch.u2 = u.u2
-LEFT JOIN fund_agg f ON f.u1 = u.u1 AND f.u2 = u.u2
-LEFT JOIN mediation_agg m ON m.u1 = u.u1 AND m.u2 = u.u2
-LEFT JOIN weight_agg wt ON wt.u1 = u.u1 AND wt.u2 = u.u2
-%s
-`, median, q.double(), heads, headJoin)
-	if q.dialect == DialectSQLite {
-		w.WriteString("LEFT JOIN median_agg md ON md.u1 = u.u1 AND md.u2 = u.u2\n")
-	}
-	w.WriteString("ORDER BY u.unit, u.u1, u.u2\n")
 }
 
 // sqlRow is one row of the indicator query.
