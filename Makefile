@@ -36,7 +36,9 @@ test: assets chromium postgres fmt-check vet cross
 ## bench: the benchmarks of the issues, benchstat-friendly
 bench: assets postgres
 	@$(call apt_install,wrk,wrk,the web load test will be skipped)
+	$(GO) test -run '^$$' -bench 'BenchmarkImportCases|BenchmarkDemoCommand' -benchtime 1x -count 3 -timeout 1h ./internal/importer ./cmd/zhixiao
 	bash scripts/bench.sh
+	@command -v wrk >/dev/null 2>&1 && bash scripts/bench_web.sh || echo "wrk missing: web load test skipped"
 
 ## build: cross-builds for the servers courts buy
 build: assets cross

@@ -112,3 +112,17 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// BenchmarkDemoCommand is `zhixiao demo` at its default size into a fresh
+// SQLite file (issue 3 asks for under 30 s).
+func BenchmarkDemoCommand(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		db := filepath.Join(b.TempDir(), "demo.db")
+		b.StartTimer()
+		var out, errs bytes.Buffer
+		if code := run(context.Background(), []string{"demo", "--db", db}, strings.NewReader(""), &out, &errs, func(string) string { return "" }); code != 0 {
+			b.Fatalf("demo: exit %d: %s", code, errs.String())
+		}
+	}
+}
