@@ -56,8 +56,35 @@ func runServe(ctx context.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "质效网页服务已启动：http://%s/（按 Ctrl-C 停止）\n", displayAddr(ln.Addr()))
 	go pruneSessions(ctx, db, cfg, cfg.Log)
-	go loadEngine(ctx, db, srv, e.stdout, cfg.Log)
+	go watchImports(ctx, db, srv, e.stdout, cfg.Log, importPoll)
 	return serveUntil(ctx, ln, srv)
+}
+
+// importPoll is how often the server looks for imports made by other
+// processes (zhixiao import on the command line) to rebuild its snapshot.
+const importPoll = 30 * time.Second
+
+// watchImports builds the indicator snapshot at start and again whenever a
+// new import run appears in the database, so that figures follow each import.
+func watchImports(ctx context.Context, db *store.DB, srv *web.Server, out io.Writer, log *slog.Logger, every time.Duration) {
+	last := int64(-1)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		id, err := db.LastImportID(ctx)
+		if err != nil && ctx.Err() == nil {
+			log.Error("read the last import run", slog.Any("err", err))
+		}
+		if err == nil && id != last {
+			loadEngine(ctx, db, srv, out, log)
+			last = id
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // loadEngine builds the indicator snapshot and hands it to the web app;

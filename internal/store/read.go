@@ -222,3 +222,11 @@ func (db *DB) Overview(ctx context.Context) (out []CourtOverview, err error) {
 	}
 	return out, rows.Err()
 }
+
+// LastImportID is the id of the latest import run, 0 when there is none: a
+// server compares it over time to notice imports made by another process.
+func (db *DB) LastImportID(ctx context.Context) (id int64, err error) {
+	defer wrap(&err, "读取导入记录")
+	err = db.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM import_runs`).Scan(&id)
+	return id, err
+}
