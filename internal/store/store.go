@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -240,6 +241,15 @@ func (db *DB) schemaLines(ctx context.Context) ([]string, error) {
     SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint
     WHERE connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`
 	}
+	lines, err := db.sortedStrings(ctx, q)
+	for i := range lines {
+		lines[i] += "\n"
+	}
+	return lines, err
+}
+
+// sortedStrings runs a query of one text column and returns its values, sorted.
+func (db *DB) sortedStrings(ctx context.Context, q string) ([]string, error) {
 	rows, err := db.db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
@@ -251,7 +261,7 @@ func (db *DB) schemaLines(ctx context.Context) ([]string, error) {
 		if err := rows.Scan(&l); err != nil {
 			return nil, err
 		}
-		out = append(out, l+"\n")
+		out = append(out, l)
 	}
 	sort.Strings(out)
 	return out, rows.Err()
@@ -263,23 +273,8 @@ func (db *DB) tables(ctx context.Context) ([]string, error) {
 	if db.pg() {
 		q = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
 	}
-	rows, err := db.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		if t != "schema_migrations" {
-			out = append(out, t)
-		}
-	}
-	sort.Strings(out)
-	return out, rows.Err()
+	all, err := db.sortedStrings(ctx, q)
+	return slices.DeleteFunc(all, func(t string) bool { return t == "schema_migrations" }), err
 }
 
 // tableLines renders every row of table t as a line, sorted.
