@@ -25,7 +25,7 @@ func runServe(ctx context.Context, e *env) error {
 	secure := fs.Bool("secure-cookies", false, "总是给 Cookie 加 Secure 标记（经 HTTPS 访问时）")
 	proxy := fs.Bool("trust-proxy", false, "信任反向代理的 X-Forwarded-Proto 与 X-Forwarded-For")
 	demoAcc := fs.Bool("demo-accounts", false, "为示例市演示数据创建演示账号（已存在的不变）并列出")
-	bandsFile := fs.String("bands", "", "参考区间文件（JSON）；默认使用示意区间")
+	bandsFile := fs.String("bands", "", "参考区间文件（JSON），本院尚未在“合理区间”页面保存区间时使用；默认使用示意区间")
 	if _, err := parseInterspersed(fs, e.args); err != nil {
 		return exitError{2}
 	}
@@ -46,8 +46,11 @@ func runServe(ctx context.Context, e *env) error {
 	cfg := web.DefaultConfig()
 	cfg.SecureCookies, cfg.TrustProxy = *secure, *proxy
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands})
+	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands, BandStore: db})
 	if err != nil {
+		return err
+	}
+	if err := srv.LoadBands(ctx); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)

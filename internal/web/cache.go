@@ -14,6 +14,7 @@ import (
 type figureCache struct {
 	mu     sync.Mutex
 	engine *indicator.Engine
+	gen    int // counts resets, so that a value computed before one is not kept
 	m      map[string]any
 }
 
@@ -26,6 +27,7 @@ func (c *figureCache) get(eng *indicator.Engine, key string, compute func() (any
 		c.engine, c.m = eng, map[string]any{}
 	}
 	v, ok := c.m[key]
+	gen := c.gen
 	c.mu.Unlock()
 	if ok {
 		return v, nil
@@ -35,11 +37,19 @@ func (c *figureCache) get(eng *indicator.Engine, key string, compute func() (any
 		return nil, err
 	}
 	c.mu.Lock()
-	if c.engine == eng {
+	if c.engine == eng && c.gen == gen {
 		c.m[key] = v
 	}
 	c.mu.Unlock()
 	return v, nil
+}
+
+// reset forgets every cached value, when something other than the engine
+// that figures depend on changed (the bands).
+func (c *figureCache) reset() {
+	c.mu.Lock()
+	c.m, c.gen = map[string]any{}, c.gen+1
+	c.mu.Unlock()
 }
 
 // Warm computes the dashboard figures of every court and department for the

@@ -45,8 +45,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, v *visitor) e
 		return err
 	}
 	p := dashboardPage{Unit: u, Period: fq.Period, Periods: periodChoices, Kind: fq.Kind, Kinds: dashboardKinds, AsOf: s.today()}
-	if s.bands != nil && s.bands.Illustrative {
-		p.BandNote = "参考区间为示意数值（" + s.bands.Label + "），仅供演示，不是最高人民法院公布的合理区间。"
+	if bs := s.bandSet(); bs != nil && bs.Illustrative {
+		p.BandNote = "参考区间为示意数值（" + bs.Label + "），仅供演示，不是最高人民法院公布的合理区间。"
 	}
 	eng := s.engine.Load()
 	if eng == nil {

@@ -44,3 +44,10 @@ type Data interface {
 	CaseChain(ctx context.Context, no string) ([]store.CaseSummary, error)
 	LatestDay(ctx context.Context) (court.Date, error)
 }
+
+// BandStore keeps the reference bands the court sets; *store.DB implements
+// it. SaveBands writes every change with its audit entry in one transaction.
+type BandStore interface {
+	Bands(ctx context.Context) ([]store.BandRow, error)
+	SaveBands(ctx context.Context, changes []store.BandChange, e auth.AuditEntry) error
+}

@@ -121,8 +121,11 @@ func startEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands})
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: db})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.LoadBands(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)

@@ -95,7 +95,7 @@ func (s *Server) indicatorFigures(eng *indicator.Engine, x *orgIndex, v *visitor
 	if err != nil {
 		return nil, err
 	}
-	as := eng.Assess(cur, fq.Filter, s.bands)
+	as := eng.Assess(cur, fq.Filter, s.bandSet())
 	if len(as) == 1 && len(prev) == 1 {
 		p.Tile = fq.tile(as[0], prev[0])
 	}
@@ -144,14 +144,15 @@ func (s *Server) trend(eng *indicator.Engine, fq *figureQuery, p *indicatorPage)
 
 // bandOf is the band of the indicator for the unit's court level, as a chart draws it.
 func (s *Server) bandOf(d *indicator.Definition, fq *figureQuery) (*chartBand, bool) {
-	if s.bands == nil {
+	bs := s.bandSet()
+	if bs == nil {
 		return nil, false
 	}
 	kind := court.KindNone
 	if len(fq.Filter.Kinds) == 1 {
 		kind = fq.Filter.Kinds[0]
 	}
-	b, ok := s.bands.Lookup(d.ID, fq.Unit.Level, kind)
+	b, ok := bs.Lookup(d.ID, fq.Unit.Level, kind)
 	if !ok {
 		return nil, false
 	}
@@ -183,7 +184,7 @@ func (s *Server) subUnits(eng *indicator.Engine, x *orgIndex, v *visitor, fq *fi
 	for _, c := range fq.Unit.Children {
 		visible[c] = true
 	}
-	for _, a := range eng.Assess(rs, fq.Filter, s.bands) {
+	for _, a := range eng.Assess(rs, fq.Filter, s.bandSet()) {
 		eu, err := eng.LookupUnit(a.Unit)
 		if err != nil {
 			continue

@@ -32,6 +32,8 @@ func samplePages(v *visitor) map[string]view {
 		"password":    {Title: "修改密码", Visitor: v, CSRF: "t", Flash: "密码已修改。"},
 		"admin_users": {Title: "账号管理", Visitor: v, CSRF: "t", Data: usersPage{Users: users, Roles: auth.Roles(), Form: userForm{Login: "x"}}},
 		"admin_audit": {Title: "审计日志", Visitor: v, CSRF: "t", Data: auditPage{Entries: entries, Total: 1, Page: 1, Pages: 1, Actions: auditActions}},
+		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
+		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
 	}
 }
 
@@ -161,6 +163,25 @@ func sampleIndicator() *indicatorPage {
 		TrendRows: []trendRow{{Month: "2025-01", Value: "95.0%", Num: "19", Den: "20", NumURL: "/x"}},
 		Subs:      []subRow{{Name: "李法官", URL: "/u", Value: "90.0%", Num: "9", Den: "10", Status: "不足以判断", Class: "warn", NumURL: "/n"}},
 		SubChart:  chartSpec{Type: "bar"}, SubLabel: "法官", Sort: "name", Dir: "asc", Base: "/units/department/11/indicators/within_limit_rate?", Ages: d.Ages}
+}
+
+func sampleBands() bandsPage {
+	today, _ := court.ParseISODate("2025-05-20")
+	return bandsPage{Source: "示意", CanEdit: true, Editable: true, AsOf: today, Indicators: []bandIndicator{
+		{ID: "within_limit_rate", Name: "审限内结案率", Category: "效率", Unit: "%", Rows: []bandFormRow{
+			{Key: "within_limit_rate||", Level: "各层级", Kind: "各类别", Lower: "95", Upper: "99.5", Source: "示意", Note: "示意", Percent: true},
+			{Key: "within_limit_rate|中院|", Level: "中院", Kind: "各类别", Lower: "90", Source: "本院设定", UpdatedBy: "sgb", Percent: true}}},
+		{ID: "avg_days", Name: "平均审理天数", Category: "效率", Unit: "天", Rows: []bandFormRow{{Key: "avg_days||", Level: "各层级", Kind: "各类别", Source: "未设区间"}}},
+	}}
+}
+
+func sampleDefinitions() definitionsPage {
+	today, _ := court.ParseISODate("2025-05-20")
+	from, _ := court.ParseISODate("2025-01-01")
+	v1 := &indicator.Definition{ID: "within_limit_rate", Version: 1, Name: "审限内结案率", Category: "效率", Unit: "%", Text: "审限内结案数 / 结案数"}
+	v2 := &indicator.Definition{ID: "within_limit_rate", Version: 2, EffectiveFrom: from, Name: "审限内结案率", Category: "效率", Unit: "%", Text: "审限内结案数 / 有审限的结案数"}
+	return definitionsPage{AsOf: today, Indicators: []definitionGroup{{ID: v1.ID, Name: v1.Name, Category: v1.Category, Unit: v1.Unit,
+		Versions: []definitionVersion{{Def: v1, From: "最初版本", State: "已被取代"}, {Def: v2, From: "2025-01-01", InForce: true, State: "现行"}}}}}
 }
 
 func sampleCaseList() *caseListPage {

@@ -17,6 +17,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	for _, rt := range s.dataRoutes() {
 		mux.Handle(rt.pattern, s.member(rt.h))
 	}
+	mux.Handle("POST /bands", s.member(s.bandsPost))
 
 	mux.Handle("GET /admin/users", s.admin(s.users))
 	mux.Handle("POST /admin/users", s.admin(s.addUserPost))
@@ -35,7 +36,8 @@ type route struct {
 }
 
 // dataRoutes are the routes that show court data. Each resolves its unit or
-// case through the visitor's scope; scope_test.go proves for every one that
+// case through the visitor's scope, or (the bands and the definitions)
+// needs a scope of the whole court; scope_test.go proves for every one that
 // a 庭长 of 民一庭 is refused 民二庭.
 func (s *Server) dataRoutes() []route {
 	return []route{
@@ -44,5 +46,7 @@ func (s *Server) dataRoutes() []route {
 		{"GET /units/{kind}/{id}/indicators/{ind}", s.indicatorGet},
 		{"GET /units/{kind}/{id}/indicators/{ind}/cases", s.drillGet},
 		{"GET /cases/{no}", s.casePageGet},
+		{"GET /bands", s.bandsGet},
+		{"GET /indicators/definitions", s.definitionsGet},
 	}
 }

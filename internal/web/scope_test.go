@@ -41,6 +41,8 @@ func TestScopeEveryRoute(t *testing.T) {
 		{"/cases/{case}", true, "case"},
 		{"/units/court/{court}", false, "court"},
 		{"/units/court/{court}/cases/pending-long", false, "court"},
+		{"/bands", false, ""},
+		{"/indicators/definitions", false, ""},
 		{"/units/all/0", false, ""},
 	}
 	fill := func(p string, m map[string]any) string {

@@ -3,6 +3,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -44,7 +45,10 @@ type Deps struct {
 	Data     Data
 	Engine   *indicator.Engine  // nil until the snapshot is built; see SetEngine
 	AsOf     court.Date         // the data's latest day (store.DB.LatestDay); see SetEngine
-	Bands    *indicator.BandSet // the bands tiles are judged against; nil for none
+	Bands    *indicator.BandSet // the default bands (示意 or a file), served while the court has saved none; nil for none
+	// BandStore keeps the bands the court sets on /bands; nil serves Bands
+	// read-only. See LoadBands.
+	BandStore BandStore
 }
 
 // Server is the web app.
@@ -53,8 +57,11 @@ type Server struct {
 	accounts Accounts
 	data     Data
 	engine   atomic.Pointer[indicator.Engine]
-	asOf     atomic.Int32 // court.Date of the data's latest day, 0 while unknown
-	bands    *indicator.BandSet
+	asOf     atomic.Int32                      // court.Date of the data's latest day, 0 while unknown
+	bands    atomic.Pointer[indicator.BandSet] // the bands tiles are judged against; nil for none
+	defBands *indicator.BandSet                // served while the court has saved none
+	bandDB   BandStore
+	bandMu   sync.Mutex // one band save at a time
 	figures  figureCache
 	sessions sessionCache
 	pages    *pages
@@ -76,7 +83,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, bands: deps.Bands, assets: a}
+	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, defBands: deps.Bands, bandDB: deps.BandStore, assets: a}
+	s.bands.Store(deps.Bands)
 	s.SetEngine(deps.Engine, deps.AsOf)
 	if s.pages, err = loadPages(a); err != nil {
 		return nil, err

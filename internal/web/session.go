@@ -26,6 +26,10 @@ type visitor struct {
 // Admin reports whether the visitor administers accounts.
 func (v *visitor) Admin() bool { return v.User.Role.ManagesUsers() }
 
+// ViewsBands reports whether the visitor sees the bands and the indicator
+// definitions: the roles that see the whole court.
+func (v *visitor) ViewsBands() bool { return v.User.Role.CourtWide() }
+
 type ctxKey int
 
 const (

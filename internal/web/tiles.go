@@ -123,7 +123,7 @@ func (s *Server) computeDashboard(eng *indicator.Engine, fq *figureQuery) ([]til
 	}
 	byCat := map[string][]tile{}
 	var ages []indicator.Result
-	for _, a := range eng.Assess(cur, fq.Filter, s.bands) {
+	for _, a := range eng.Assess(cur, fq.Filter, s.bandSet()) {
 		if strings.HasPrefix(a.Indicator, "age_") {
 			ages = append(ages, a.Result)
 			continue
