@@ -46,11 +46,14 @@ func runServe(ctx context.Context, e *env) error {
 	cfg := web.DefaultConfig()
 	cfg.SecureCookies, cfg.TrustProxy = *secure, *proxy
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands, BandStore: db})
+	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands, BandStore: db, DefinitionStore: db})
 	if err != nil {
 		return err
 	}
 	if err := srv.LoadBands(ctx); err != nil {
+		return err
+	}
+	if err := srv.LoadDefinitions(ctx); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -90,11 +93,12 @@ func watchImports(ctx context.Context, db *store.DB, srv *web.Server, out io.Wri
 	}
 }
 
-// loadEngine builds the indicator snapshot and hands it to the web app;
-// pages show a notice until then.
+// loadEngine builds the indicator snapshot, with the definitions the web app
+// serves (the court's versions added), and hands it to the web app; pages
+// show a notice until then.
 func loadEngine(ctx context.Context, db *store.DB, srv *web.Server, out io.Writer, log *slog.Logger) {
 	start := time.Now()
-	eng, err := indicator.New(ctx, db, nil)
+	eng, err := indicator.New(ctx, db, srv.Definitions())
 	if err != nil {
 		log.Error("build indicator snapshot", slog.Any("err", err))
 		return

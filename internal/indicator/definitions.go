@@ -291,3 +291,46 @@ func (ds *Definitions) InForce(t court.Date) []*Definition {
 	}
 	return out
 }
+
+// WithVersions returns ds with the court's versions added: each JSON is one
+// entry in the format of the indicators file (id, version, effective_from,
+// name, category, unit, direction, definition, formula), of an indicator
+// ds knows. Each is checked as the file is: a field, column or set the
+// engine does not know is an error of kind Invalid; a version number or an
+// effective date that the indicator already has, of kind Conflict. ds is
+// not changed.
+func (ds *Definitions) WithVersions(jsons [][]byte) (*Definitions, error) {
+	out := &Definitions{order: ds.order, byID: make(map[string][]*Definition, len(ds.byID)), weights: ds.weights}
+	for id, vs := range ds.byID {
+		out.byID[id] = vs
+	}
+	for _, raw := range jsons {
+		d, err := parseDefinition(raw)
+		if err != nil {
+			return nil, court.Errorf(court.Invalid, "指标口径版本：%s", court.Message(err)+detail(err))
+		}
+		vs, ok := out.byID[d.ID]
+		if !ok {
+			return nil, court.Errorf(court.Invalid, "未知指标 %q：只能为已有指标新增口径版本", d.ID)
+		}
+		for _, o := range vs {
+			if o.Version == d.Version || o.EffectiveFrom == d.EffectiveFrom {
+				return nil, court.Errorf(court.Conflict, "指标 %s 已有版本 %d（%s 起生效），新版本的版本号或生效日期与之重复", d.ID, o.Version, o.EffectiveFrom)
+			}
+		}
+		vs = append(append([]*Definition(nil), vs...), d)
+		sort.Slice(vs, func(i, j int) bool { return vs[i].EffectiveFrom < vs[j].EffectiveFrom })
+		out.byID[d.ID] = vs
+	}
+	return out, nil
+}
+
+// NextVersion is the version number a new version of id gets: one more
+// than the highest it has.
+func (ds *Definitions) NextVersion(id string) int {
+	n := 0
+	for _, d := range ds.byID[id] {
+		n = max(n, d.Version)
+	}
+	return n + 1
+}

@@ -120,11 +120,14 @@ func canEditBands(v *visitor) error {
 	return nil
 }
 
-// definitions are the definitions of the engine, or the default ones
-// while the snapshot is being built.
+// definitions are the definitions of the engine, or those loaded (the
+// default ones while none are) while the snapshot is being built.
 func (s *Server) definitions() (*indicator.Definitions, error) {
 	if eng := s.engine.Load(); eng != nil {
 		return eng.Definitions(), nil
+	}
+	if d := s.defs.Load(); d != nil {
+		return d, nil
 	}
 	return indicator.DefaultDefinitions()
 }

@@ -51,3 +51,11 @@ type BandStore interface {
 	Bands(ctx context.Context) ([]store.BandRow, error)
 	SaveBands(ctx context.Context, changes []store.BandChange, e auth.AuditEntry) error
 }
+
+// DefinitionStore keeps the indicator versions the court adds; *store.DB
+// implements it. AddDefinitionVersion writes the version with its audit
+// entry in one transaction.
+type DefinitionStore interface {
+	DefinitionVersions(ctx context.Context) ([]store.DefinitionVersion, error)
+	AddDefinitionVersion(ctx context.Context, v store.DefinitionVersion, before string, e auth.AuditEntry) error
+}

@@ -121,11 +121,14 @@ func startEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: db})
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: db, DefinitionStore: db})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.LoadBands(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.LoadDefinitions(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)

@@ -180,7 +180,7 @@ func sampleDefinitions() definitionsPage {
 	from, _ := court.ParseISODate("2025-01-01")
 	v1 := &indicator.Definition{ID: "within_limit_rate", Version: 1, Name: "审限内结案率", Category: "效率", Unit: "%", Text: "审限内结案数 / 结案数"}
 	v2 := &indicator.Definition{ID: "within_limit_rate", Version: 2, EffectiveFrom: from, Name: "审限内结案率", Category: "效率", Unit: "%", Text: "审限内结案数 / 有审限的结案数"}
-	return definitionsPage{AsOf: today, Indicators: []definitionGroup{{ID: v1.ID, Name: v1.Name, Category: v1.Category, Unit: v1.Unit,
+	return definitionsPage{AsOf: today, CanEdit: true, Indicators: []definitionGroup{{ID: v1.ID, Name: v1.Name, Category: v1.Category, Unit: v1.Unit, JSON: marshalDef(editableOf(v2)),
 		Versions: []definitionVersion{{Def: v1, From: "最初版本", State: "已被取代"}, {Def: v2, From: "2025-01-01", InForce: true, State: "现行"}}}}}
 }
 

@@ -18,6 +18,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		mux.Handle(rt.pattern, s.member(rt.h))
 	}
 	mux.Handle("POST /bands", s.member(s.bandsPost))
+	mux.Handle("POST /indicators/definitions", s.member(s.definitionsPost))
 
 	mux.Handle("GET /admin/users", s.admin(s.users))
 	mux.Handle("POST /admin/users", s.admin(s.addUserPost))

@@ -70,6 +70,9 @@ func TestScopeEveryRoute(t *testing.T) {
 			t.Errorf("民一庭庭长 %s: %d, want %d", fill(rt.path, own), r.status, want)
 		}
 	}
+	for _, path := range []string{"/bands", "/indicators/definitions"} { // the edits: POST, whole court only
+		wantStatus(t, "民一庭庭长 POST "+path, chief.post(path, url.Values{"indicator": {"closed"}}), http.StatusForbidden, "仅审管办和系统管理员")
+	}
 	president := e.loggedIn("yz")
 	for _, rt := range routes[:len(routes)-1] {
 		if r := president.get(fill(rt.path, other)); r.status != http.StatusOK {

@@ -49,6 +49,10 @@ type Deps struct {
 	// BandStore keeps the bands the court sets on /bands; nil serves Bands
 	// read-only. See LoadBands.
 	BandStore BandStore
+	// DefinitionStore keeps the indicator versions the court adds on
+	// /indicators/definitions; nil serves the default definitions
+	// read-only. See LoadDefinitions.
+	DefinitionStore DefinitionStore
 }
 
 // Server is the web app.
@@ -62,6 +66,10 @@ type Server struct {
 	defBands *indicator.BandSet                // served while the court has saved none
 	bandDB   BandStore
 	bandMu   sync.Mutex // one band save at a time
+	defDB    DefinitionStore
+	defs     atomic.Pointer[indicator.Definitions] // the default definitions with the court's versions; nil until loaded
+	defMu    sync.Mutex                            // one definitions change (load, SetEngine) at a time
+	defSave  sync.Mutex                            // one version add at a time
 	figures  figureCache
 	sessions sessionCache
 	pages    *pages
@@ -83,7 +91,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, defBands: deps.Bands, bandDB: deps.BandStore, assets: a}
+	s := &Server{cfg: cfg, accounts: deps.Accounts, data: deps.Data, defBands: deps.Bands, bandDB: deps.BandStore, defDB: deps.DefinitionStore, assets: a}
 	s.bands.Store(deps.Bands)
 	s.SetEngine(deps.Engine, deps.AsOf)
 	if s.pages, err = loadPages(a); err != nil {
@@ -98,8 +106,14 @@ func New(cfg Config, deps Deps) (*Server, error) {
 
 // SetEngine replaces the indicator engine and the data's latest day, after
 // an import or once the snapshot built at start-up is ready; requests in
-// flight keep the old engine.
+// flight keep the old engine. An engine built with other definitions than
+// those loaded by LoadDefinitions is served with the loaded ones.
 func (s *Server) SetEngine(e *indicator.Engine, asOf court.Date) {
+	s.defMu.Lock()
+	defer s.defMu.Unlock()
+	if d := s.defs.Load(); e != nil && d != nil && e.Definitions() != d {
+		e, _ = indicator.NewEngine(e.Snapshot(), d) // never fails with definitions given
+	}
 	s.asOf.Store(int32(asOf))
 	s.engine.Store(e)
 }
