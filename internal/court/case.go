@@ -1,6 +1,9 @@
 package court
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Money is an amount in 分 (hundredths of a yuan), exact.
 type Money int64
@@ -16,6 +19,15 @@ func (m Money) Yuan() float64 {
 	return float64(m) / 100
 }
 
+// String formats the amount in yuan with two decimals, "" when absent.
+func (m Money) String() string {
+	if m < 0 {
+		return ""
+	}
+	cents := strconv.FormatInt(int64(m%100)+100, 10)[1:]
+	return strconv.FormatInt(int64(m/100), 10) + "." + cents
+}
+
 // Tri is a yes/no answer that may be missing (是否上诉 left empty).
 type Tri int8
 
@@ -25,6 +37,17 @@ const (
 	Yes     Tri = 1
 	No      Tri = -1
 )
+
+// String is 是, 否 or "" when not given.
+func (t Tri) String() string {
+	switch t {
+	case Yes:
+		return "是"
+	case No:
+		return "否"
+	}
+	return ""
+}
 
 // Case is one row of the 案件信息表 (DATA.md), with its 案号 parsed and its
 // 审限 resolved. The court, department and people are named as in the export.

@@ -146,8 +146,8 @@ func caseRow(cases []court.Case) func(int, []string) {
 		r[5], r[6], r[7] = strings.Join(c.Panel, "、"), c.FiledOn.String(), c.ClosedOn.String()
 		r[8], r[9], r[10] = closeText(c.CloseMethod), c.Cause, c.Track.String()
 		r[11], r[12], r[13] = positive(c.LimitDays), strconv.Itoa(c.ExtendedDays), strconv.Itoa(c.SuspendedDays)
-		r[14], r[15], r[16] = c.OriginNo, triText(c.Appealed), strconv.Itoa(c.Hearings)
-		r[17], r[18], r[19] = yuan(c.ClaimAmount), yuan(c.ExecAmount), yuan(c.ExecRecovered)
+		r[14], r[15], r[16] = c.OriginNo, c.Appealed.String(), strconv.Itoa(c.Hearings)
+		r[17], r[18], r[19] = c.ClaimAmount.String(), c.ExecAmount.String(), c.ExecRecovered.String()
 		r[20], r[21] = c.EfileOn.String(), strconv.Itoa(c.EfileReads)
 	}
 }
@@ -168,7 +168,7 @@ func personRow(people []court.Person, courts map[string]*court.Court) func(int, 
 func fundRow(funds []court.FundReceipt) func(int, []string) {
 	return func(i int, r []string) {
 		f := &funds[i]
-		r[0], r[1], r[2], r[3], r[4] = f.CaseNo, f.ReceivedOn.String(), yuan(f.Amount), f.PaidOn.String(), yuan(f.PaidAmount)
+		r[0], r[1], r[2], r[3], r[4] = f.CaseNo, f.ReceivedOn.String(), f.Amount.String(), f.PaidOn.String(), f.PaidAmount.String()
 	}
 }
 
@@ -178,15 +178,6 @@ func mediationRow(ms []court.Mediation) func(int, []string) {
 		r[0], r[1], r[2], r[3] = m.ID, m.Court, m.Mediator, m.RegisteredOn.String()
 		r[4], r[5], r[6] = m.EndedOn.String(), m.Result.String(), yesNo(m.Confirmed)
 	}
-}
-
-// yuan formats an amount in 分 as yuan with two decimals, "" when absent.
-func yuan(m court.Money) string {
-	if m < 0 {
-		return ""
-	}
-	cents := strconv.FormatInt(int64(m%100)+100, 10)[1:]
-	return strconv.FormatInt(int64(m/100), 10) + "." + cents
 }
 
 func positive(n int) string {
@@ -201,16 +192,6 @@ func closeText(m court.CloseMethod) string {
 		return ""
 	}
 	return m.String()
-}
-
-func triText(t court.Tri) string {
-	switch t {
-	case court.Yes:
-		return "是"
-	case court.No:
-		return "否"
-	}
-	return ""
 }
 
 func yesNo(b bool) string {

@@ -108,8 +108,8 @@ func checkCaseRows(t *testing.T, ds *Dataset, recs [][]string) {
 		}
 		want := []string{c.No.String(), c.Court, c.Department, c.Judge, c.JudgeStaffNo, strings.Join(c.Panel, "、"),
 			c.FiledOn.String(), c.ClosedOn.String(), closeText(c.CloseMethod), c.Cause, c.Track.String(), limit,
-			strconv.Itoa(c.ExtendedDays), strconv.Itoa(c.SuspendedDays), c.OriginNo, triText(c.Appealed), strconv.Itoa(c.Hearings),
-			yuan(c.ClaimAmount), yuan(c.ExecAmount), yuan(c.ExecRecovered), c.EfileOn.String(), strconv.Itoa(c.EfileReads)}
+			strconv.Itoa(c.ExtendedDays), strconv.Itoa(c.SuspendedDays), c.OriginNo, c.Appealed.String(), strconv.Itoa(c.Hearings),
+			c.ClaimAmount.String(), c.ExecAmount.String(), c.ExecRecovered.String(), c.EfileOn.String(), strconv.Itoa(c.EfileReads)}
 		if !slices.Equal(r, want) {
 			t.Fatalf("row %d: %v, want %v", i+1, r, want)
 		}
@@ -179,8 +179,8 @@ func TestExportFormats(t *testing.T) {
 		{court.NoMoney, ""}, {0, "0.00"}, {5, "0.05"}, {100, "1.00"}, {1234567, "12345.67"}, {50000_00, "50000.00"},
 	}
 	for _, tt := range tests {
-		if got := yuan(tt.m); got != tt.want {
-			t.Errorf("yuan(%d) = %q, want %q", tt.m, got, tt.want)
+		if got := tt.m.String(); got != tt.want {
+			t.Errorf("%d.String() = %q, want %q", tt.m, got, tt.want)
 		}
 	}
 }

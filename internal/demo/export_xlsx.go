@@ -110,7 +110,7 @@ func writeCasesXLSX(path string, cases []court.Case) error {
 		if c.LimitDays > 0 {
 			row[11] = c.LimitDays
 		}
-		row[14], row[15], row[16] = text(c.OriginNo), text(triText(c.Appealed)), c.Hearings
+		row[14], row[15], row[16] = text(c.OriginNo), text(c.Appealed.String()), c.Hearings
 		row[17], row[18], row[19] = s.amountCell(c.ClaimAmount), s.amountCell(c.ExecAmount), s.amountCell(c.ExecRecovered)
 		row[20], row[21] = s.dateCell(c.EfileOn), c.EfileReads
 		if err := s.add(row); err != nil {

@@ -234,22 +234,3 @@ func nullID(id int64) any {
 	}
 	return id
 }
-
-// moneyText formats an amount in yuan with two decimals, "" when absent.
-func moneyText(m court.Money) string {
-	if m < 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d.%02d", m/100, m%100)
-}
-
-// triText is 是, 否 or "".
-func triText(t court.Tri) string {
-	switch t {
-	case court.Yes:
-		return "是"
-	case court.No:
-		return "否"
-	}
-	return ""
-}
