@@ -38,6 +38,8 @@ bench: assets postgres
 	@$(call apt_install,wrk,wrk,the web load test will be skipped)
 	$(GO) test -run '^$$' -bench 'BenchmarkImportCases|BenchmarkDemoCommand' -benchtime 1x -count 3 -timeout 1h ./internal/importer ./cmd/zhixiao
 	bash scripts/bench.sh
+	ZHIXIAO_BENCH_DB=$${ZHIXIAO_BENCH_DIR:-$${TMPDIR:-/tmp}/zhixiao-bench}/demo_$${ZHIXIAO_BENCH_CASES:-3000000}_s1.db \
+		$(GO) test -run '^$$' -bench 'BenchmarkDashboard' -benchtime 20x -timeout 30m ./internal/web
 	@command -v wrk >/dev/null 2>&1 && bash scripts/bench_web.sh || echo "wrk missing: web load test skipped"
 
 ## build: cross-builds for the servers courts buy
