@@ -39,15 +39,8 @@ func (f indicatorFlags) query() (indicator.Query, error) {
 	if *f.from == "" || *f.to == "" {
 		return q, court.Errorf(court.Invalid, "请用 --from 和 --to 给出统计期间，如 --from 2025-01-01 --to 2025-06-30")
 	}
-	from, err := court.ParseISODate(*f.from)
-	if err != nil {
-		return q, err
-	}
-	to, err := court.ParseISODate(*f.to)
-	if err != nil {
-		return q, err
-	}
-	if q.Period, err = court.NewPeriod(from, to); err != nil {
+	var err error
+	if q.Period, err = court.ParsePeriod(*f.from, *f.to); err != nil {
 		return q, err
 	}
 	for _, s := range splitList(*f.kind) {

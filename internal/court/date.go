@@ -76,6 +76,20 @@ func NewPeriod(from, to Date) (Period, error) {
 	return Period{From: from, To: to}, nil
 }
 
+// ParsePeriod reads a period given as two 2006-01-02 dates, as the command
+// line (--from, --to) and the web app's custom period give it.
+func ParsePeriod(from, to string) (Period, error) {
+	f, err := ParseISODate(from)
+	if err != nil {
+		return Period{}, err
+	}
+	t, err := ParseISODate(to)
+	if err != nil {
+		return Period{}, err
+	}
+	return NewPeriod(f, t)
+}
+
 // Days is days(P) = T1 - T0 + 1.
 func (p Period) Days() int { return int(p.To-p.From) + 1 }
 

@@ -53,3 +53,15 @@ func TestDateFarFuture(t *testing.T) {
 		t.Errorf("ValidDate(2199-12-31) = %v %v", d, ok)
 	}
 }
+
+func TestParsePeriod(t *testing.T) {
+	p, err := ParsePeriod("2025-01-01", "2025-06-30")
+	if err != nil || p.Days() != 181 {
+		t.Errorf("ParsePeriod = %v, %v; want 181 days", p, err)
+	}
+	for _, tt := range [][2]string{{"2025-06-30", "2025-01-01"}, {"2025-02-30", "2025-03-01"}, {"2025-01-01", ""}} {
+		if _, err := ParsePeriod(tt[0], tt[1]); err == nil || KindOf(err) != Invalid {
+			t.Errorf("ParsePeriod(%q, %q) = %v, want an Invalid error", tt[0], tt[1], err)
+		}
+	}
+}

@@ -194,15 +194,11 @@ func diffCases() []diffCase {
 }
 
 func diffPeriod(from, to string) court.Period {
-	f, err := court.ParseISODate(from)
+	p, err := court.ParsePeriod(from, to)
 	if err != nil {
 		panic(err)
 	}
-	t, err := court.ParseISODate(to)
-	if err != nil {
-		panic(err)
-	}
-	return court.Period{From: f, To: t}
+	return p
 }
 
 func engineFilter(f store.SQLFilter) indicator.Filter {

@@ -197,15 +197,11 @@ func wantRatio(num, den float64) sqlWant {
 func wantNone(num, den float64) sqlWant { return sqlWant{num: fp(num), den: fp(den), none: true} }
 
 func sqlPeriod(from, to string) court.Period {
-	f, err := court.ParseISODate(from)
+	p, err := court.ParsePeriod(from, to)
 	if err != nil {
 		panic(err)
 	}
-	t, err := court.ParseISODate(to)
-	if err != nil {
-		panic(err)
-	}
-	return court.Period{From: f, To: t}
+	return p
 }
 
 func TestIndicatorsSQL(t *testing.T) {

@@ -62,14 +62,6 @@ func parsePeriod(q url.Values, today court.Date) (periodSel, error) {
 }
 
 func customPeriod(q url.Values) (periodSel, error) {
-	from, err := court.ParseISODate(q.Get("from"))
-	if err != nil {
-		return periodSel{}, err
-	}
-	to, err := court.ParseISODate(q.Get("to"))
-	if err != nil {
-		return periodSel{}, err
-	}
-	p, err := court.NewPeriod(from, to)
+	p, err := court.ParsePeriod(q.Get("from"), q.Get("to"))
 	return periodSel{Key: "custom", Period: p}, err
 }
