@@ -40,6 +40,9 @@ bench: assets postgres
 	bash scripts/bench.sh
 	ZHIXIAO_BENCH_DB=$${ZHIXIAO_BENCH_DIR:-$${TMPDIR:-/tmp}/zhixiao-bench}/demo_$${ZHIXIAO_BENCH_CASES:-3000000}_s1.db \
 		$(GO) test -run '^$$' -bench 'BenchmarkDashboard' -benchtime 20x -timeout 30m ./internal/web
+	@for m in assessment supervision petitions documents deid judgments; do \
+		if [ -f scripts/bench_$$m.sh ]; then bash scripts/bench_$$m.sh || exit 1; fi; \
+	done
 	@command -v wrk >/dev/null 2>&1 && bash scripts/bench_web.sh || echo "wrk missing: web load test skipped"
 
 ## build: cross-builds for the servers courts buy

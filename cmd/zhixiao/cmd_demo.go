@@ -33,6 +33,9 @@ func runDemo(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := seedModuleDemo(ctx, db, ds, e.stdout); err != nil {
+		return err
+	}
 	counts := kinds["cases"]
 	fmt.Fprintf(e.stdout, "示例市演示数据：%d 个法院，%d 名人员，%d 件案件（新增 %d，更新 %d，未变 %d），%d 笔执行案款，%d 件诉前调解，用时 %.1f 秒\n",
 		len(ds.Courts), len(ds.People), len(ds.Cases), counts.Inserted, counts.Updated, counts.Unchanged,

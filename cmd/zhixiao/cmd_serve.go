@@ -46,7 +46,8 @@ func runServe(ctx context.Context, e *env) error {
 	cfg := web.DefaultConfig()
 	cfg.SecureCookies, cfg.TrustProxy = *secure, *proxy
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands, BandStore: db, DefinitionStore: db})
+	srv, err := web.New(cfg, web.Deps{Accounts: db, Data: db, Bands: bands, BandStore: db, DefinitionStore: db,
+		Assessment: db, Supervision: db, Petitions: db, Documents: db, Deid: db, Judgments: db})
 	if err != nil {
 		return err
 	}
@@ -63,6 +64,7 @@ func runServe(ctx context.Context, e *env) error {
 	fmt.Fprintf(e.stdout, "质效网页服务已启动：http://%s/（按 Ctrl-C 停止）\n", displayAddr(ln.Addr()))
 	go pruneSessions(ctx, db, cfg, cfg.Log)
 	go watchImports(ctx, db, srv, e.stdout, cfg.Log, importPoll)
+	startModuleJobs(ctx, db, srv, cfg.Log)
 	return serveUntil(ctx, ln, srv)
 }
 

@@ -34,7 +34,7 @@ type command struct {
 
 // commandTable lists every subcommand; each lives in a file cmd_<name>.go.
 func commandTable() map[string]command {
-	return map[string]command{
+	table := map[string]command{
 		"import":     {"导入案件、人员、执行案款或诉前调解数据（CSV/XLSX）", runImport},
 		"demo":       {"生成示例市的演示数据", runDemo},
 		"serve":      {"启动网页服务", runServe},
@@ -42,6 +42,10 @@ func commandTable() map[string]command {
 		"indicators": {"计算审判质效指标（按全部、法院、部门或承办人）", runIndicators},
 		"cases":      {"列出某指标分子或分母所含的案号", runCases},
 	}
+	for name, c := range moduleCommands() {
+		table[name] = c
+	}
+	return table
 }
 
 func main() {

@@ -14,6 +14,7 @@ type casePage struct {
 	No     string
 	Status limitStatus
 	Chain  []chainNode
+	Panels []panel // the modules' panels
 }
 
 // chainNode is one case of the chain of related cases.
@@ -77,5 +78,6 @@ func (s *Server) casePageGet(w http.ResponseWriter, r *http.Request, v *visitor)
 	if err != nil {
 		return err
 	}
+	p.Panels = s.panels(r.Context(), v, panelPlace{Case: p})
 	return s.render(w, http.StatusOK, "case", view{Title: p.No, Nav: "dashboard", Visitor: v, CSRF: v.Session.CSRF, Data: p})
 }

@@ -22,6 +22,7 @@ type dashboardPage struct {
 	AsOf     court.Date
 	BandNote string
 	Body     template.HTML // the page without the layout, rendered once per unit, period, kind and scope
+	Panels   []panel       // the modules' panels, below the figures
 }
 
 // dashboardKinds are the case kinds of the kind filter.
@@ -58,6 +59,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, v *visitor) e
 	if err != nil {
 		return err
 	}
+	p.Panels = s.panels(r.Context(), v, panelPlace{Unit: u})
 	return s.render(w, http.StatusOK, "dashboard", view{Title: "驾驶舱 · " + u.Name, Nav: "dashboard", Visitor: v, CSRF: v.Session.CSRF, Data: p})
 }
 

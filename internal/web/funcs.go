@@ -9,13 +9,19 @@ import (
 
 // funcs are the template functions.
 func funcs(a *assets) template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"asset":    a.URL,
 		"datetime": formatTime,
 		"add":      func(a, b int) int { return a + b },
 		"query":    query,
 		"json":     jsonText,
 	}
+	for _, m := range moduleFuncs() {
+		for name, f := range m {
+			fm[name] = f
+		}
+	}
+	return fm
 }
 
 var shanghai = time.FixedZone("CST", 8*3600)

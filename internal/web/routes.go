@@ -27,6 +27,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("POST /admin/users/{id}/password", s.admin(s.resetPasswordPost))
 	mux.Handle("GET /admin/audit", s.admin(s.auditLog))
 
+	s.moduleRoutes(mux)
+
 	mux.Handle("/", s.public(s.notFound))
 }
 

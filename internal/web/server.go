@@ -53,6 +53,15 @@ type Deps struct {
 	// /indicators/definitions; nil serves the default definitions
 	// read-only. See LoadDefinitions.
 	DefinitionStore DefinitionStore
+
+	// The stores of the modules of issues 6–10; nil leaves a module's pages
+	// out. *store.DB implements each.
+	Assessment  AssessmentStore
+	Supervision SupervisionStore
+	Petitions   PetitionsStore
+	Documents   DocumentsStore
+	Deid        DeidStore
+	Judgments   JudgmentsStore
 }
 
 // Server is the web app.
@@ -76,6 +85,7 @@ type Server struct {
 	assets   *assets
 	handler  http.Handler
 	dummy    string // a password hash to verify against for unknown logins
+	mods     modules
 }
 
 // New builds the web app: it parses every template and hashes every static
@@ -95,6 +105,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.bands.Store(deps.Bands)
 	s.SetEngine(deps.Engine, deps.AsOf)
 	if s.pages, err = loadPages(a); err != nil {
+		return nil, err
+	}
+	if err := s.initModules(deps); err != nil {
 		return nil, err
 	}
 	s.dummy = auth.HashPassword("dummy-password-1", cfg.Passwords)
