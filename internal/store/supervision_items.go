@@ -36,7 +36,9 @@ func auditItem(it supervision.Item) string {
 		"状态": string(it.Status), "说明": it.Explanation, "办结日期": it.ClosedOn.String(), "办结情况": it.CloseNote, "升级日期": it.EscalatedOn.String()})
 }
 
-func itemObject(it supervision.Item) string { return fmt.Sprintf("督办单 %d（%s）", it.ID, it.CaseNo) }
+func itemObject(it supervision.Item) string {
+	return fmt.Sprintf("督办单 %d（%s）", it.ID, it.CaseNo)
+}
 
 // CaseForItem returns the case a 督办单 would supervise, by 案号: its id,
 // court, department and 承办人; NotFound when there is no such case,
