@@ -223,9 +223,11 @@ func svUnitQuery(u auth.Unit) string {
 func supervisionFuncs() template.FuncMap {
 	return template.FuncMap{
 		"svColourClass": func(c supervision.Colour) string { return "sv-" + c.Key() },
-		"svLateness":    func(m supervision.Measure, today court.Date) supervision.Lateness { return supervision.LatenessOf(&m, today) },
-		"svDaysLeft":    func(deadline, today court.Date) int { return int(deadline - today) },
-		"svOverdue":     func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
+		"svLateness": func(m supervision.Measure, today court.Date) supervision.Lateness {
+			return supervision.LatenessOf(&m, today)
+		},
+		"svDaysLeft": func(deadline, today court.Date) int { return int(deadline - today) },
+		"svOverdue":  func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
 		"svColours": func() []supervision.Colour {
 			return []supervision.Colour{supervision.ColourRed, supervision.ColourYellow, supervision.ColourBlue}
 		},

@@ -34,7 +34,9 @@ func supervisionSamples(v *visitor) map[string]view {
 	counts := map[supervision.Colour]int{supervision.ColourRed: 1}
 	reports := []supervision.Report{{Kind: supervision.ReportRequest, Body: "已完成", Login: "tz1", On: today,
 		Attachments: []supervision.AttachmentInfo{{ID: 1, Name: "报告.pdf", Size: 10, SHA256: "ab"}}}}
-	mk := func(title string, data any) view { return view{Title: title, Nav: "supervision", Visitor: v, CSRF: "t", Data: data} }
+	mk := func(title string, data any) view {
+		return view{Title: title, Nav: "supervision", Visitor: v, CSRF: "t", Data: data}
+	}
 	return map[string]view{
 		"supervision_home":  mk("督办", svHomePage{Counts: counts, Warnings: []store.WarningRow{w}, Items: []supervision.Item{it}, Plans: []supervision.Plan{plan}, Unread: 2, Today: today, CanPlan: true, Settings: true}),
 		"supervision_items": mk("督办单", svItemsPage{Items: []supervision.Item{it}, Escalated: true, Today: today}),
@@ -271,7 +273,9 @@ func TestSupervisionSettings(t *testing.T) {
 	}
 }
 
-func svJobEntry() auth.AuditEntry { return auth.AuditEntry{At: time.Now(), Actor: "督办预警任务"} }
+func svJobEntry() auth.AuditEntry {
+	return auth.AuditEntry{At: time.Now(), Actor: "督办预警任务"}
+}
 
 // svClone copies a form, since client.post adds its token to the form it gets.
 func svClone(v url.Values) url.Values { return url.Values(http.Header(v).Clone()) }
