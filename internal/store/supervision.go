@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -149,4 +150,33 @@ func (db *DB) SaveSupervisionWebhook(ctx context.Context, w Webhook, e auth.Audi
 	}
 	e.Action, e.Object = ActionSvWebhook, "消息网关"
 	return db.saveSetting(ctx, settingWebhook, w.URL+"\n"+w.Secret, jsonText(map[string]string{"地址": old.URL}), jsonText(map[string]string{"地址": w.URL}), e)
+}
+
+// settingDemo marks the demo plan: "pending" after `zhixiao demo`, "done"
+// once `serve --demo-accounts` has added it.
+const settingDemo = "demo_plan"
+
+// MarkSupervisionDemo records that the demo data wants its demo plan.
+func (db *DB) MarkSupervisionDemo(ctx context.Context) (err error) {
+	defer wrap(&err, "标记演示整改方案")
+	return db.authTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM sv_settings WHERE name = ?"), settingDemo); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, db.rebind("INSERT INTO sv_settings (name, value, updated_by, updated_at) VALUES (?, 'pending', 'demo', ?)"),
+			settingDemo, authTimeText(time.Now()))
+		return err
+	})
+}
+
+// TakeSupervisionDemo reports whether the demo plan is wanted and marks it
+// done, so that only one caller adds it.
+func (db *DB) TakeSupervisionDemo(ctx context.Context) (ok bool, err error) {
+	defer wrap(&err, "读取演示整改方案标记")
+	res, err := db.db.ExecContext(ctx, db.rebind("UPDATE sv_settings SET value = 'done' WHERE name = ? AND value = 'pending'"), settingDemo)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }

@@ -176,3 +176,10 @@ func (db *DB) OutboxResult(ctx context.Context, m OutboxMessage, now time.Time, 
 		attempts, authTimeText(now.Add(supervision.RetryDelay(attempts))), failed, failure.Error(), m.ID)
 	return gaveUp, err
 }
+
+// SendNotice puts one notice in an account's inbox (and the outbox when a
+// webhook is set).
+func (db *DB) SendNotice(ctx context.Context, m supervision.Message, at time.Time) (err error) {
+	defer wrap(&err, "发送消息")
+	return db.authTx(ctx, func(tx *sql.Tx) error { return db.notify(ctx, tx, at, []supervision.Message{m}) })
+}
