@@ -5,6 +5,7 @@ import (
 
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/store"
+	"github.com/zhixiao/zhixiao/internal/supervision"
 )
 
 // nearLimitDays is how close to its 审限 a pending case is listed as 临近审限.
@@ -26,20 +27,15 @@ type limitStatus struct {
 
 // timeLimit applies the rule of within_limit_rate (INDICATORS.md): a case
 // is within its limit when (结案日期 - 立案日期 - 扣除天数) <= 审限天数 + 延长天数.
-// A pending case is measured on today.
+// A pending case is measured on today. The arithmetic is
+// supervision.TimeLimit, which the case warnings use too.
 func timeLimit(c *store.CaseSummary, today court.Date) limitStatus {
-	end := c.ClosedOn
-	if end.IsZero() {
-		end = today
-	}
-	st := limitStatus{Used: int(end-c.FiledOn) - c.SuspendedDays}
+	l := supervision.TimeLimit(c.FiledOn, c.ClosedOn, c.LimitDays, c.ExtendedDays, c.SuspendedDays, today)
+	st := limitStatus{Used: l.Used, Allowed: l.Allowed, Left: l.Left, Deadline: l.Deadline}
 	if c.LimitDays == 0 {
 		st.Label = "不计审限"
 		return st
 	}
-	st.Allowed = c.LimitDays + c.ExtendedDays
-	st.Left = st.Allowed - st.Used
-	st.Deadline = c.FiledOn + court.Date(st.Allowed+c.SuspendedDays)
 	switch {
 	case !c.ClosedOn.IsZero() && st.Left >= 0:
 		st.Label, st.Class = "审限内结案", "ok"
