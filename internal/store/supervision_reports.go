@@ -39,6 +39,16 @@ WHERE id = ? AND status = ?`), string(after.Status), db.dateArg(after.ClosedOn),
 		if err != nil {
 			return err
 		}
+		if r.Milestone != 0 {
+			res, err := tx.ExecContext(ctx, db.rebind("UPDATE sv_milestones SET done_on = ? WHERE id = ? AND measure_id = ? AND done_on IS NULL"),
+				db.dateArg(r.On), r.Milestone, after.ID)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				return court.Errorf(court.Invalid, "该措施没有这个未完成的节点")
+			}
+		}
 		names := []string{}
 		for _, a := range atts {
 			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO sv_attachments (report_id, measure_id, name, content_type, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)`),

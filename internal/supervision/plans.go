@@ -92,6 +92,7 @@ type Report struct {
 	PersonID    int64 // the account's person, 0 when none
 	On          court.Date
 	At          string // RFC 3339
+	Milestone   int64  // a progress report may mark this milestone done (0 for none)
 	Attachments []AttachmentInfo
 }
 

@@ -329,23 +329,31 @@ func (s *Server) svMeasureReport(w http.ResponseWriter, r *http.Request, v *visi
 		}
 		return s.renderMeasure(w, r, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
 	}
-	return s.svSaveReport(w, r, v, before, after, kind, body, progress, atts, done)
+	milestone, _ := strconv.ParseInt(r.FormValue("milestone"), 10, 64)
+	return s.svSaveReport(w, r, v, before, after, supervision.Report{Kind: kind, Body: body, Progress: progress, Milestone: milestone}, atts, done)
 }
 
 // svSaveReport stores a report with the measure's new state and shows the measure.
-func (s *Server) svSaveReport(w http.ResponseWriter, r *http.Request, v *visitor, before, after supervision.Measure, kind supervision.ReportKind,
-	body string, progress int, atts []supervision.Attachment, done string) error {
+func (s *Server) svSaveReport(w http.ResponseWriter, r *http.Request, v *visitor, before, after supervision.Measure, rep supervision.Report,
+	atts []supervision.Attachment, done string) error {
 	db := s.mods.supervision.db
-	notices, err := db.MeasureNotices(r.Context(), after, kind)
+	notices, err := db.MeasureNotices(r.Context(), after, rep.Kind)
 	if err != nil {
 		return err
 	}
-	rep := supervision.Report{Kind: kind, Body: body, Progress: progress, UserID: v.User.ID, Login: v.User.Login, PersonID: v.User.PersonID,
-		On: s.svToday(), At: s.now().Format("2006-01-02T15:04:05Z")}
+	rep.UserID, rep.Login, rep.PersonID = v.User.ID, v.User.Login, v.User.PersonID
+	rep.On, rep.At = s.svToday(), s.now().Format("2006-01-02T15:04:05Z")
 	if _, err := db.MeasureReport(r.Context(), before, after, rep, atts, s.svAudit(r, v), notices); err != nil {
+		if court.KindOf(err) == court.Invalid {
+			return s.renderMeasure(w, r, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
+		}
 		return err
 	}
-	return s.renderMeasure(w, r, v, http.StatusOK, after, done, "")
+	saved, _, err := db.Measure(r.Context(), after.ID)
+	if err != nil {
+		return err
+	}
+	return s.renderMeasure(w, r, v, http.StatusOK, saved, done, "")
 }
 
 // svAttachments reads and checks the uploaded files of the field "files".
@@ -401,7 +409,7 @@ func (s *Server) svMeasureDecide(w http.ResponseWriter, r *http.Request, v *visi
 	if approve {
 		kind, done = supervision.ReportApproved, "已批准销号"
 	}
-	return s.svSaveReport(w, r, v, before, after, kind, reason, after.Progress, nil, done)
+	return s.svSaveReport(w, r, v, before, after, supervision.Report{Kind: kind, Body: reason, Progress: after.Progress}, nil, done)
 }
 
 // svAttachment answers GET /supervision/attachments/{id}: the file, for

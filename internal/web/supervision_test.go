@@ -211,14 +211,23 @@ func TestSupervisionMeasureFlow(t *testing.T) {
 
 	wantStatus(t, "another department opens the measure", tz2.get(measure), 403, "无权")
 	fg.get(measure)
-	wantStatus(t, "progress", svUpload(fg, measure+"/progress", map[string]string{"body": "已完成摸底", "progress": "40"}, nil), 200, "进展已报送")
+	ms := regexp.MustCompile(`<option value="(\d+)">[0-9-]+ 完成摸底`).FindStringSubmatch(fg.get(measure).body)
+	if ms == nil {
+		t.Fatal("no milestone to mark done on the measure's page")
+	}
+	r := svUpload(fg, measure+"/progress", map[string]string{"body": "已完成摸底", "progress": "40", "milestone": ms[1]}, nil)
+	wantStatus(t, "progress", r, 200, "进展已报送")
+	if !regexp.MustCompile(`完成摸底（[0-9-]+ 完成）`).MatchString(r.body) {
+		t.Error("the milestone is not marked done")
+	}
+	wantStatus(t, "the same milestone twice", svUpload(fg, measure+"/progress", map[string]string{"body": "x", "progress": "40", "milestone": ms[1]}, nil), 422, "没有这个未完成的节点")
 	wantStatus(t, "closeout without evidence", svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, nil), 422, "至少一份佐证材料")
 	wantStatus(t, "too large", svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, map[string][]byte{"报告.pdf": bytes.Repeat([]byte("%PDF-"), 300)}), 422, "超过上限")
 	wantStatus(t, "wrong type", svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, map[string][]byte{"报告.pdf": []byte("MZ\x90\x00")}), 422, "类型不受支持")
 	wantStatus(t, "path name", svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, map[string][]byte{"../../etc/passwd": []byte("root:x:0:0")}), 422, "“passwd”的类型不受支持")
 	yz.get(measure)
 	wantStatus(t, "leader approves before a request", yz.post(measure+"/decide", url.Values{"approve": {"1"}}), 422, "没有待审批")
-	r := svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, map[string][]byte{"../../整改报告.pdf": pdf})
+	r = svUpload(fg, measure+"/closeout", map[string]string{"body": "已完成"}, map[string][]byte{"../../整改报告.pdf": pdf})
 	wantStatus(t, "closeout", r, 200, "销号待审批")
 	att := regexp.MustCompile(`href="(/supervision/attachments/\d+)">整改报告.pdf<`).FindStringSubmatch(r.body)
 	if att == nil {
