@@ -95,7 +95,7 @@ func f(v float64) *float64 { return &v }
 // 30 days for payout (法发〔2017〕6号). A red warning's 督办单 is due in 15 days.
 func DefaultRules() Rules {
 	return Rules{ItemDueDays: 15, Rules: []Rule{
-		{Colour: ColourBlue, Test: TestLimitUsed, AtLeast: f(2.0 / 3), Reason: "审限已过三分之二"},
+		{Colour: ColourBlue, Test: TestLimitUsed, AtLeast: f(2.0 / 3), AtMost: f(1), Reason: "审限已过三分之二"},
 		{Colour: ColourYellow, Test: TestDaysLeft, Kinds: []string{"刑事", "行政"}, AtLeast: f(0), AtMost: f(15), Reason: "审限剩余不足15天"},
 		{Colour: ColourYellow, Test: TestDaysLeft, Kinds: []string{"民事", "执行"}, AtLeast: f(0), AtMost: f(30), Reason: "审限剩余不足30天"},
 		{Colour: ColourRed, Test: TestDaysLeft, AtLeast: f(0), AtMost: f(5), Reason: "审限剩余不足5天"},

@@ -29,6 +29,7 @@ func TestSupervisionBrowser(t *testing.T) {
 	screenshot(t, ctx, "supervision-board-before.png")
 
 	step(t, ctx, "open the measure", chromedp.Click(chromedp.CSS(".sv-card .title a")), chromedp.WaitVisible(chromedp.ID("sv-decide-form")))
+	screenshot(t, ctx, "supervision-measure.png")
 	step(t, ctx, "approve", chromedp.Click(chromedp.ID("sv-approve")), chromedp.WaitVisible(chromedp.CSS(".flash.info")))
 	if st := eval[string](t, ctx, `document.getElementById("sv-measure-status").textContent`); st[:len("已销号")] != "已销号" {
 		t.Errorf("measure after approval: %q", st)
@@ -44,5 +45,8 @@ func TestSupervisionBrowser(t *testing.T) {
 		t.Errorf("card class %q before, %q after; want it to turn \"sv-card done\"", card, after)
 	}
 	screenshot(t, ctx, "supervision-board-after.png")
+	step(t, ctx, "督办 home", chromedp.Navigate(base+"/supervision"), chromedp.WaitVisible(chromedp.ID("sv-warnings")))
+	noCSPViolations(t, ctx, "督办")
+	screenshot(t, ctx, "supervision-home.png")
 	logout(t, ctx)
 }
