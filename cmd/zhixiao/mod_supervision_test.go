@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -138,5 +139,25 @@ func TestSupervisionDemoPlan(t *testing.T) {
 	}
 	if len(p.Problems) != 9 || n != 10 || pending != 1 || closed != 1 {
 		t.Errorf("demo plan: %d problems, %d measures, %d pending, %d closed", len(p.Problems), n, pending, closed)
+	}
+}
+
+// TestSupervisionCommands: supervision-run on a given day, supervision-rules
+// shows the rules and refuses a bad file naming the file and the rule.
+func TestSupervisionCommands(t *testing.T) {
+	_, path := svDemoDB(t)
+	code, out, errs := zhixiao(t, "supervision-run", "--db", path, "--today", "2026-01-05")
+	if code != 0 || !strings.Contains(out, "2026-01-05 预警：未结案件") || !strings.Contains(out, "未变") {
+		t.Errorf("supervision-run: %d\n%s\n%s", code, out, errs)
+	}
+	code, out, _ = zhixiao(t, "supervision-rules", "--db", path)
+	if code != 0 || !strings.Contains(out, `"item_due_days": 15`) || !strings.Contains(out, "审限已过三分之二") {
+		t.Errorf("supervision-rules: %d\n%s", code, out)
+	}
+	bad := filepath.Join(t.TempDir(), "rules.json")
+	os.WriteFile(bad, []byte(`{"item_due_days": 10, "rules": [{"colour": "红", "test": "days_left", "reason": "x"}]}`), 0o644)
+	code, _, errs = zhixiao(t, "supervision-rules", "--db", path, "--set", bad)
+	if code == 0 || !strings.Contains(errs, "rules.json") || !strings.Contains(errs, "第 1 条预警规则") {
+		t.Errorf("bad rules file: %d %s", code, errs)
 	}
 }
