@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -253,6 +255,62 @@ func TestSupervisionStorePlans(t *testing.T) {
 		}
 		if _, total, _ := db.AuditLog(ctx, auth.AuditQuery{Action: store.ActionSvCloseout}); total != 2 {
 			t.Errorf("%d closeout decisions audited, want 2", total)
+		}
+	})
+}
+
+// TestSupervisionStoreOutbox: notices go to the outbox only while a webhook
+// is set; a failing message is retried after its delay and given up after
+// supervision.MaxAttempts; the inbox marks only the account's own notices read.
+func TestSupervisionStoreOutbox(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		users := svFixture(t, db)
+		fg, sgb := users["fg"], users["sgb"]
+		msg := supervision.Message{UserID: fg.ID, Kind: "督办", Title: "测试", Link: "/supervision"}
+		if err := db.SendNotice(ctx, msg, authT0); err != nil {
+			t.Fatal(err)
+		}
+		if ms, _ := db.DueOutbox(ctx, authT0, 10); len(ms) != 0 {
+			t.Fatalf("outbox without a webhook: %v", ms)
+		}
+		if err := db.SaveSupervisionWebhook(ctx, store.Webhook{URL: "http://127.0.0.1:1/hook", Secret: "0123456789abcdef"}, svJob); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SendNotice(ctx, msg, authT0); err != nil {
+			t.Fatal(err)
+		}
+		now := authT0
+		for i := 1; i <= supervision.MaxAttempts; i++ {
+			ms, err := db.DueOutbox(ctx, now, 10)
+			if err != nil || len(ms) != 1 {
+				t.Fatalf("attempt %d: %d due, %v", i, len(ms), err)
+			}
+			gaveUp, err := db.OutboxResult(ctx, ms[0], now, errors.New("connection refused"))
+			if err != nil || gaveUp != (i == supervision.MaxAttempts) {
+				t.Fatalf("attempt %d: gave up %v, %v", i, gaveUp, err)
+			}
+			if ms, _ := db.DueOutbox(ctx, now, 10); len(ms) != 0 {
+				t.Fatalf("attempt %d: due again at once", i)
+			}
+			now = now.Add(supervision.RetryDelay(i) + time.Second)
+		}
+		if ms, _ := db.DueOutbox(ctx, now.Add(24*time.Hour), 10); len(ms) != 0 {
+			t.Errorf("a given-up message is due again")
+		}
+		if n, _ := db.UnreadCount(ctx, fg.ID); n != 2 {
+			t.Errorf("%d unread, want 2", n)
+		}
+		es, _ := db.Inbox(ctx, fg.ID, 10)
+		if err := db.MarkRead(ctx, sgb.ID, es[0].ID, authT0); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := db.UnreadCount(ctx, fg.ID); n != 2 {
+			t.Errorf("another account marked fg's notice read")
+		}
+		db.MarkRead(ctx, fg.ID, 0, authT0)
+		if n, _ := db.UnreadCount(ctx, fg.ID); n != 0 {
+			t.Errorf("%d unread after marking all read", n)
 		}
 	})
 }
