@@ -63,7 +63,7 @@ WHERE id = ? AND status = ?`), string(after.Status), db.dateArg(after.ClosedOn),
 		}
 		e.Action, e.Object = action, fmt.Sprintf("整改措施 %d（%s）%s", after.ID, after.Title, r.Kind)
 		e.Before = auditMeasure(before)
-		e.After = jsonText(map[string]any{"措施": auditMeasure(after), "内容": r.Body, "附件": names})
+		e.After = jsonText(map[string]any{"措施": auditMeasure(after), "内容": r.Body, "附件": names, "完成节点": r.Milestone})
 		if err := db.appendAudit(ctx, tx, e); err != nil {
 			return err
 		}
