@@ -22,6 +22,24 @@ const (
 	ActionIndicatorEdit Action = "indicator_edit"
 )
 
+// actionOrder lists the actions in the order the audit page offers them:
+// these, then the modules' in the order they register.
+var actionOrder = []Action{ActionLogin, ActionLoginFailed, ActionLogout, ActionUserAdd, ActionUserDisable,
+	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit}
+
+// RegisterAction gives a module's action its Chinese name; call it from an
+// init function. Registering an action twice panics.
+func RegisterAction(a Action, name string) {
+	if _, dup := actionNames[a]; dup {
+		panic("auth: action " + string(a) + " registered twice")
+	}
+	actionNames[a] = name
+	actionOrder = append(actionOrder, a)
+}
+
+// Actions lists every known action, for the audit page's filter.
+func Actions() []Action { return append([]Action(nil), actionOrder...) }
+
 var actionNames = map[Action]string{
 	ActionLogin:         "登录",
 	ActionLoginFailed:   "登录失败",

@@ -71,3 +71,24 @@ func TestUserCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestActionsNamed checks that every action the audit page offers has a
+// Chinese name, and that registering one twice is refused.
+func TestActionsNamed(t *testing.T) {
+	seen := map[Action]bool{}
+	for _, a := range Actions() {
+		if a.String() == string(a) {
+			t.Errorf("action %q has no Chinese name", a)
+		}
+		if seen[a] {
+			t.Errorf("action %q listed twice", a)
+		}
+		seen[a] = true
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("registering login twice did not panic")
+		}
+	}()
+	RegisterAction(ActionLogin, "登录")
+}

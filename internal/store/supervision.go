@@ -32,6 +32,19 @@ const (
 	ActionSvCloseout     auth.Action = "supervision_closeout"      // 审批销号（批准或退回）
 )
 
+func init() {
+	auth.RegisterAction(ActionSvRules, "修改预警规则")
+	auth.RegisterAction(ActionSvWebhook, "修改消息网关设置")
+	auth.RegisterAction(ActionSvItemOpen, "开具督办单")
+	auth.RegisterAction(ActionSvItemExplain, "提交督办说明")
+	auth.RegisterAction(ActionSvItemReview, "审核督办说明")
+	auth.RegisterAction(ActionSvItemClose, "督办单随结案办结")
+	auth.RegisterAction(ActionSvItemEscalate, "督办单超期升级")
+	auth.RegisterAction(ActionSvPlan, "新建整改方案 / 问题 / 措施")
+	auth.RegisterAction(ActionSvReport, "报送进展 / 申请销号")
+	auth.RegisterAction(ActionSvCloseout, "审批销号（批准或退回）")
+}
+
 // jsonText is v as JSON text, for the audit log.
 func jsonText(v any) string {
 	b, _ := json.Marshal(v)

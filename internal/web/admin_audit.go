@@ -23,10 +23,8 @@ type auditPage struct {
 	Actions []auth.Action
 }
 
-var auditActions = []auth.Action{
-	auth.ActionLogin, auth.ActionLoginFailed, auth.ActionLogout, auth.ActionUserAdd, auth.ActionUserDisable,
-	auth.ActionUserEnable, auth.ActionUserPassword, auth.ActionPasswordOwn, auth.ActionBandEdit, auth.ActionIndicatorEdit,
-}
+// auditActions are the actions the audit page filters by.
+var auditActions = auth.Actions()
 
 // auditLog answers GET /admin/audit?actor=&action=&page=.
 func (s *Server) auditLog(w http.ResponseWriter, r *http.Request, v *visitor) error {

@@ -121,7 +121,8 @@ func startEnv(t *testing.T, db *store.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: db, DefinitionStore: db})
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: db, DefinitionStore: db,
+		Assessment: db, Supervision: db, Petitions: db, Documents: db, Deid: db, Judgments: db})
 	if err != nil {
 		t.Fatal(err)
 	}
