@@ -71,3 +71,14 @@ func HashCode(code string) string {
 	h := sha256.Sum256([]byte("zhixiao-petition:" + n))
 	return hex.EncodeToString(h[:])
 }
+
+// HashSurveyCode is what the store keeps to find a request's survey from
+// its tracking code: a hash of its own, so that the two never match.
+func HashSurveyCode(code string) string {
+	n := NormalizeCode(code)
+	if n == "" {
+		n = "invalid"
+	}
+	h := sha256.Sum256([]byte("zhixiao-survey:" + n))
+	return hex.EncodeToString(h[:])
+}

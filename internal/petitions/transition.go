@@ -31,7 +31,7 @@ type Event struct {
 
 // OwnerLabel is how a request's owner reads: the account, or the
 // department's queue, or 纪检监察 for a report no one has taken yet.
-func (p *Petition) OwnerLabel() string {
+func (p Petition) OwnerLabel() string {
 	switch {
 	case p.OwnerID != 0:
 		return p.Owner

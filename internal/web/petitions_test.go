@@ -1,0 +1,232 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/importer"
+	"github.com/zhixiao/zhixiao/internal/indicator"
+	"github.com/zhixiao/zhixiao/internal/petitions"
+	"github.com/zhixiao/zhixiao/internal/store"
+)
+
+// petitionsSamplePages are the module's pages for TestEveryPageRenders.
+func petitionsSamplePages(v *visitor) map[string]view {
+	p := petitions.Petition{ID: 1, CourtID: 1, No: "诉〔2026〕1号", Channel: petitions.ChannelWindow, Type: petitions.TypeComplaint, Matter: "投诉",
+		Subject: "<script>alert(1)</script>", Content: "内容", Citizen: petitions.Citizen{Name: "张三", Phone: "13800001234"},
+		ReceivedOn: court.DateOf(2026, 11, 2), Status: petitions.StatusHandling, OwnerID: 1, Owner: "admin", Staff: []petitions.Staff{{PersonID: 1, Name: "李法官"}}}
+	cal := petitions.NewCalendar(petitions.StateCouncilDays())
+	row := petitionRow{P: p, Access: petitions.Access{See: true, Personal: true, Act: true}, Due: petitions.DefaultRules().DeadlinesOf(cal, p.ReceivedOn), Owner: "admin", Late: "答复"}
+	cl := petitions.DefaultChecklists()[0]
+	evs := []petitions.Event{{At: time.Now(), Actor: "admin", Kind: "移交", From: "a", To: "b", Note: "理由", Public: true, PublicNote: "已转民一庭办理"}}
+	total := petitions.BulletinRow{Dept: "合计", Received: 3, ByType: map[petitions.Type]int{petitions.TypeComplaint: 3}, FeedbackDue: 2, FeedbackOnTime: 1}
+	day := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.Booking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
+	o := []store.OrgCourt{{ID: 1, Name: "示例市中级人民法院"}}
+	mk := func(title string, data any) view { return view{Title: title, Nav: "petitions", Visitor: v, CSRF: "t", Data: data} }
+	return map[string]view{
+		"petitions_list":      mk("群众诉求", petitionListPage{Rows: []petitionRow{row}, Filter: "open", Counts: map[string]int{"open": 1}}),
+		"petitions_new":       mk("登记群众诉求", petitionNewPage{Form: p, Channels: petitions.Channels(), Types: petitions.Types(), Checklists: petitions.DefaultChecklists()}),
+		"petitions_created":   mk("诉求已登记", petitionCreatedPage{P: p, Code: "7K3M-Q9TX-2HRB-W5NC", Checklist: &cl}),
+		"petitions_show":      mk("群众诉求 诉〔2026〕1号", petitionShowPage{Row: row, Events: evs, Targets: []petitionTargetOpt{{"d1", "民一庭"}}, Findings: petitions.Findings()}),
+		"petitions_notice":    mk("一次性告知书", petitionNoticePage{P: p, Checklist: &cl}),
+		"petitions_setup":     mk("诉求设置", petitionSetupPage{Checklists: petitions.DefaultChecklists(), Days: petitions.StateCouncilDays()[:3], Rules: petitions.DefaultRules(), Edit: true}),
+		"petitions_bulletin":  mk("群众诉求月通报", petitionBulletinPage{Month: "2026-11", Rows: []petitions.BulletinRow{total}, Total: total, Types: petitions.Types()}),
+		"petitions_reception": mk("院长接待日", receptionView{Days: []store.ReceptionDay{day}, Edit: true}),
+		"petitions_surveys":   mk("满意度评价结果", petitionSurveysPage{From: "2026-06", To: "2026-11", Items: petitions.SurveyItems(), Rows: []store.SurveyRow{{Month: "2026-11", Dept: "立案庭", N: 1}}}),
+		"petitions_public":    {Title: "网上提交诉求", Data: petitionPublicPage{Token: "t", Courts: o, Types: petitions.Types()}},
+		"petitions_track":     {Title: "诉求进度查询", Data: petitionTrackPage{Token: "t", Found: true, No: p.No, Events: evs, Survey: true, Items: petitions.SurveyItems()}},
+		"petitions_survey":    {Title: "满意度评价", Data: petitionSurveyPage{Token: "t", Items: petitions.SurveyItems(), Courts: o}},
+	}
+}
+
+// petitionsEnv is the test server of helpers_test.go with the module's
+// store, a 立案庭 clerk (lian, a 法官 of 立案庭), a 纪检监察 account (jj)
+// and a 政治部 account (zz), on a fixed clock: Monday 2026-11-02, 09:00 in China.
+func petitionsEnv(t *testing.T) *env {
+	t.Helper()
+	e := newEnv(t)
+	ctx := context.Background()
+	people := []court.Person{{Court: "示例市中级人民法院", Department: "立案庭", Name: "孙立案", StaffNo: "Z010", Category: court.CategoryClerk, Title: "书记员", Active: true}}
+	if _, err := importer.Load(ctx, e.db, importer.Dataset{People: people}, "fixture", "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []struct{ login, role, staff string }{{"jj", "discipline", ""}, {"zz", "personnel", ""}, {"lian", "judge", "Z010"}} {
+		addTestUser(t, e.db, u.login, u.role, "示例市中级人民法院", "", u.staff)
+	}
+	c := &clock{t: time.Date(2026, 11, 2, 1, 0, 0, 0, time.UTC)}
+	cfg := DefaultConfig()
+	cfg.Passwords, cfg.Now = auth.TestParams(), c.Now
+	cfg.Log = slog.New(slog.NewTextHandler(testLog{t}, nil))
+	eng, err := indicator.New(ctx, e.db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, Deps{Accounts: e.db, Data: e.db, Engine: eng, Petitions: e.db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ts.Close()
+	e.srv, e.clock, e.ts = srv, c, httptest.NewServer(srv)
+	t.Cleanup(e.ts.Close)
+	return e
+}
+
+
+var (
+	ptToken = regexp.MustCompile(`name="token" value="([^"]+)"`)
+	ptID    = regexp.MustCompile(`data-id="(\d+)"`)
+	ptCode  = regexp.MustCompile(`id="pt-code">([0-9A-Z-]+)<`)
+)
+
+func match(t *testing.T, re *regexp.Regexp, body string) string {
+	t.Helper()
+	m := re.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no %s in:\n%.1500s", re, body)
+	}
+	return m[1]
+}
+
+// intake files a request at the window as c and returns its id and tracking code.
+func intake(t *testing.T, c *client, form url.Values) (string, string) {
+	t.Helper()
+	c.get("/petitions/new")
+	r := c.post("/petitions", form)
+	wantStatus(t, "intake", r, http.StatusOK, "诉求已登记")
+	return match(t, ptID, r.body), match(t, ptCode, r.body)
+}
+
+func complaint(subject string) url.Values {
+	return url.Values{"channel": {"窗口"}, "type": {"投诉"}, "matter": {"投诉"}, "subject": {subject}, "content": {"承办法官多次不接电话"},
+		"name": {"张三"}, "phone": {"13800001234"}, "id_no": {"110101199001011234"}, "address": {"示例市甲区人民路1号"},
+		"case_no": {"(2025)示01民初3号"}, "staff": {"李法官"}}
+}
+
+func TestPetitionsWindowDay(t *testing.T) {
+	e := petitionsEnv(t)
+	clerk := e.loggedIn("lian")
+	id, code := intake(t, clerk, complaint("投诉法官态度"))
+	if len(strings.ReplaceAll(code, "-", "")) != petitions.CodeLength {
+		t.Errorf("tracking code %q", code)
+	}
+	notice := clerk.get("/petitions/" + id + "/notice")
+	wantStatus(t, "notice", notice, http.StatusOK, "投诉干警作风一次性告知书")
+	if strings.Contains(notice.body, code) {
+		t.Error("the notice shows the tracking code again: it must not be stored")
+	}
+	show := clerk.get("/petitions/" + id)
+	wantStatus(t, "show", show, http.StatusOK, "孙立案（lian）")
+	wantStatus(t, "case no canonical", show, http.StatusOK, "（2025）示01民初3号")
+
+	r := clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {""}})
+	wantStatus(t, "handover without reason", r, http.StatusBadRequest, "移交理由")
+	r = clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"涉及民一庭干警"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("handover: %d %.500s", r.status, r.body)
+	}
+
+	chief := e.loggedIn("tz1")
+	wantStatus(t, "queue", chief.get("/petitions?f=queue"), http.StatusOK, "投诉法官态度")
+	for _, step := range []struct{ action string }{{"take"}, {"ack"}} {
+		if r := chief.post("/petitions/"+id+"/"+step.action, nil); r.status != http.StatusSeeOther {
+			t.Fatalf("%s: %d %.500s", step.action, r.status, r.body)
+		}
+	}
+	chief.post("/petitions/"+id+"/answer", url.Values{"answer": {"已约谈承办法官，将于本周内回电"}})
+	r = chief.post("/petitions/"+id+"/close", url.Values{"result": {"经核查属实，已批评教育"}})
+	wantStatus(t, "close without finding", r, http.StatusBadRequest, "核查结论")
+	chief.post("/petitions/"+id+"/close", url.Values{"result": {"经核查属实，已批评教育"}, "finding": {"查实"}})
+
+	show = chief.get("/petitions/" + id)
+	for _, want := range []string{"已办结", "查实", "孙立案（lian）", "民一庭（待认领）", "涉及民一庭干警", "认领", "已约谈承办法官"} {
+		if !strings.Contains(show.body, want) {
+			t.Errorf("history lacks %q", want)
+		}
+	}
+	b := e.loggedIn("yz").get("/petitions/bulletin?month=2026-11")
+	wantStatus(t, "bulletin", b, http.StatusOK, "民一庭")
+	if !regexp.MustCompile(`<td>民一庭</td><td class="num">1</td><td class="num">1</td>`).MatchString(b.body) {
+		t.Errorf("bulletin does not count the request for 民一庭:\n%.2000s", b.body)
+	}
+	x := e.loggedIn("yz").get("/petitions/bulletin.xlsx?month=2026-11")
+	if x.status != http.StatusOK || !strings.HasPrefix(x.body, "PK") || !strings.Contains(x.header.Get("Content-Disposition"), ".xlsx") {
+		t.Errorf("xlsx: %d %q", x.status, x.header)
+	}
+	es, _, err := e.db.AuditLog(context.Background(), auth.AuditQuery{Action: store.ActionPetitionChange, Limit: 100})
+	if err != nil || len(es) != 5 {
+		t.Errorf("audit: %d petition changes (want 5: handover, take, ack, answer, close), %v", len(es), err)
+	}
+	for _, en := range es {
+		if strings.Contains(en.After+en.Before, "13800001234") {
+			t.Errorf("the audit log holds the citizen's phone: %s", en.After)
+		}
+	}
+}
+
+func TestPetitionsConfidentiality(t *testing.T) {
+	e := petitionsEnv(t)
+	clerk := e.loggedIn("lian")
+	form := complaint("举报法官收受财物")
+	form.Set("type", "举报")
+	report, _ := intake(t, clerk, form)
+	id, _ := intake(t, clerk, complaint("投诉窗口态度"))
+	clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"转民一庭"}})
+
+	cases := []struct {
+		login      string
+		path       string
+		status     int
+		want, deny string
+	}{
+		{"jj", report, 200, "13800001234", ""},
+		{"lian", report, 403, "无权查看", "举报法官"},
+		{"yz", report, 403, "无权查看", "举报法官"},
+		{"sgb", report, 403, "无权查看", "举报法官"},
+		{"tz1", report, 403, "无权查看", "举报法官"},
+		{"admin", report, 403, "", "举报法官"},
+		{"tz1", id, 200, "13800001234", ""},
+		{"fg", id, 200, "13800001234", ""},
+		{"yz", id, 200, "13800001234", ""},
+		{"jj", id, 200, "13800001234", ""},
+		{"zz", id, 200, "138****1234", "13800001234"},
+		{"sgb", id, 200, "张*", "110101199001011234"},
+		{"lian", id, 200, "已脱敏", "13800001234"},
+		{"tz2", id, 403, "无权查看", "投诉窗口态度"},
+	}
+	clients := map[string]*client{}
+	for _, c := range cases {
+		cl := clients[c.login]
+		if cl == nil {
+			cl = e.loggedIn(c.login)
+			clients[c.login] = cl
+		}
+		r := cl.get("/petitions/" + c.path)
+		if r.status != c.status || !strings.Contains(r.body, c.want) || c.deny != "" && strings.Contains(r.body, c.deny) {
+			t.Errorf("%s GET /petitions/%s: %d (want %d with %q without %q)", c.login, c.path, r.status, c.status, c.want, c.deny)
+		}
+		list := cl.get("/petitions?f=all")
+		if c.deny != "" && strings.Contains(list.body, c.deny) {
+			t.Errorf("%s sees %q in the list", c.login, c.deny)
+		}
+	}
+	// URL editing: acting on a request one may not handle.
+	for _, c := range []struct{ login, path string }{{"tz2", id + "/answer"}, {"zz", id + "/close"}, {"lian", report + "/take"}, {"sgb", id + "/handover"}} {
+		r := clients[c.login].post("/petitions/"+c.path, url.Values{"answer": {"x"}, "result": {"x"}, "reason": {"x"}, "to": {"d1"}})
+		if r.status != http.StatusForbidden {
+			t.Errorf("%s POST /petitions/%s: %d, want 403", c.login, c.path, r.status)
+		}
+	}
+	if r := clients["jj"].get("/petitions/999999"); r.status != http.StatusNotFound {
+		t.Errorf("unknown id: %d", r.status)
+	}
+}
