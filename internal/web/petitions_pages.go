@@ -395,7 +395,8 @@ func (s *Server) petitionAction(w http.ResponseWriter, r *http.Request, v *visit
 	}
 	q, err := s.mods.petitions.db.ChangePetition(r.Context(), p.ID, change, s.petitionAudit(v, r))
 	if k := court.KindOf(err); k == court.Invalid || k == court.Conflict {
-		return s.renderPetitionShow(w, r, v, &p, acc, http.StatusBadRequest, "", court.Message(err))
+		status, _ := statusOf(err)
+		return s.renderPetitionShow(w, r, v, &p, acc, status, "", court.Message(err))
 	}
 	if err != nil {
 		return err

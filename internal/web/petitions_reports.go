@@ -214,7 +214,8 @@ func (s *Server) receptionChange(w http.ResponseWriter, r *http.Request, v *visi
 	}
 	err := change()
 	if k := court.KindOf(err); k == court.Invalid || k == court.Conflict {
-		return s.renderReception(w, r, v, http.StatusBadRequest, court.Message(err))
+		status, _ := statusOf(err)
+		return s.renderReception(w, r, v, status, court.Message(err))
 	}
 	if err != nil {
 		return err

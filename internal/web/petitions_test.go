@@ -32,7 +32,9 @@ func petitionsSamplePages(v *visitor) map[string]view {
 	total := petitions.BulletinRow{Dept: "合计", Received: 3, ByType: map[petitions.Type]int{petitions.TypeComplaint: 3}, FeedbackDue: 2, FeedbackOnTime: 1}
 	day := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.Booking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
 	o := []store.OrgCourt{{ID: 1, Name: "示例市中级人民法院"}}
-	mk := func(title string, data any) view { return view{Title: title, Nav: "petitions", Visitor: v, CSRF: "t", Data: data} }
+	mk := func(title string, data any) view {
+		return view{Title: title, Nav: "petitions", Visitor: v, CSRF: "t", Data: data}
+	}
 	return map[string]view{
 		"petitions_list":      mk("群众诉求", petitionListPage{Rows: []petitionRow{row}, Filter: "open", Counts: map[string]int{"open": 1}}),
 		"petitions_new":       mk("登记群众诉求", petitionNewPage{Form: p, Channels: petitions.Channels(), Types: petitions.Types(), Checklists: petitions.DefaultChecklists()}),
@@ -80,7 +82,6 @@ func petitionsEnv(t *testing.T) *env {
 	t.Cleanup(e.ts.Close)
 	return e
 }
-
 
 var (
 	ptToken = regexp.MustCompile(`name="token" value="([^"]+)"`)
@@ -229,4 +230,143 @@ func TestPetitionsConfidentiality(t *testing.T) {
 	if r := clients["jj"].get("/petitions/999999"); r.status != http.StatusNotFound {
 		t.Errorf("unknown id: %d", r.status)
 	}
+}
+
+// publicPost fetches the public page at get for its form token and posts form to post.
+func publicPost(t *testing.T, c *client, get, post string, form url.Values, header ...string) resp {
+	t.Helper()
+	form.Set("token", match(t, ptToken, c.get(get).body))
+	return c.post(post, form, header...)
+}
+
+func TestPetitionsPublicAbuse(t *testing.T) {
+	e := petitionsEnv(t)
+	courtID := fmt.Sprint(e.ids()["示例市中级人民法院"])
+	citizen := e.client()
+	file := func(subject, content string) resp {
+		return publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"},
+			"subject": {subject}, "content": {content}, "name": {"王五"}, "phone": {"13900002222"}})
+	}
+	wantStatus(t, "oversized", file("立案咨询", strings.Repeat("长", petitions.MaxContent+1)), http.StatusBadRequest, "最多 2000 个字")
+	wantStatus(t, "huge body", file("立案咨询", strings.Repeat("x", 70<<10)), http.StatusBadRequest, "表单过大")
+	r := file("<script>alert(1)</script>", "<img src=x onerror=alert(2)>")
+	wantStatus(t, "script filed", r, http.StatusOK, "诉求已提交")
+	code := match(t, ptCode, r.body)
+	track := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {strings.ToLower(code)}})
+	wantStatus(t, "track", track, http.StatusOK, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	if strings.Contains(track.body, "<script>alert") || strings.Contains(track.body, "<img src=x") {
+		t.Error("the tracking page renders the citizen's markup")
+	}
+	wantStatus(t, "queue of 立案庭? none here: 待分派", track, http.StatusOK, "待签收")
+
+	wantStatus(t, "no token", citizen.post("/public/petition", url.Values{"subject": {"x"}}), http.StatusForbidden, "表单已过期")
+	forged := url.Values{"court": {courtID}, "type": {"咨询"}, "subject": {"x"}, "name": {"a"}, "phone": {"1"}, "token": {"1700000000.00000000000000000000000000000000"}}
+	wantStatus(t, "forged token", citizen.post("/public/petition", forged), http.StatusForbidden, "表单已过期")
+	cross := publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"}, "subject": {"x"}, "name": {"a"}, "phone": {"1"}},
+		"Sec-Fetch-Site", "cross-site")
+	wantStatus(t, "cross-site", cross, http.StatusForbidden, "跨站请求")
+
+	// Two filings counted so far (the oversized one and the script; the huge
+	// body is refused before the count): five more pass the limit of five.
+	var last resp
+	for i := 0; i < 5; i++ {
+		last = file("咨询立案材料", "请问需要什么材料")
+	}
+	if last.status != http.StatusTooManyRequests {
+		t.Errorf("burst of filings: last status %d, want 429", last.status)
+	}
+
+	guess := petitions.NewCode()
+	miss := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {guess}})
+	bad := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {"not a code"}})
+	wantStatus(t, "guessed code", miss, http.StatusNotFound, "未找到与该查询码对应的诉求")
+	if strip(miss.body) != strip(bad.body) {
+		t.Error("a guessed code and a malformed one get different answers")
+	}
+	for i := 0; i < 10; i++ {
+		last = publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {petitions.NewCode()}})
+	}
+	if last.status != http.StatusTooManyRequests {
+		t.Errorf("burst of lookups: last status %d, want 429", last.status)
+	}
+	e.clock.Advance(petitionWindow)
+	other := e.client()
+	wantStatus(t, "after the window", publicPost(t, other, "/public/track", "/public/track", url.Values{"code": {code}}), http.StatusOK, "待签收")
+}
+
+// strip removes the form tokens, which differ between answers.
+func strip(body string) string { return ptToken.ReplaceAllString(body, "") }
+
+func TestPetitionsTrackingAndSurvey(t *testing.T) {
+	e := petitionsEnv(t)
+	clerk := e.loggedIn("lian")
+	form := complaint("咨询执行进度")
+	form.Set("type", "咨询")
+	form.Set("staff", "")
+	id, code := intake(t, clerk, form)
+	clerk.post("/petitions/"+id+"/note", url.Values{"note": {"内部：当事人情绪激动"}})
+	clerk.post("/petitions/"+id+"/answer", url.Values{"answer": {"执行款已于本周发放"}})
+	citizen := e.client()
+	r := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
+	wantStatus(t, "answered", r, http.StatusOK, "执行款已于本周发放")
+	for _, deny := range []string{"当事人情绪激动", "13800001234", "孙立案", "pt-survey-form"} {
+		if strings.Contains(r.body, deny) {
+			t.Errorf("tracking page shows %q", deny)
+		}
+	}
+	clerk.post("/petitions/"+id+"/close", url.Values{"result": {"已告知"}})
+	r = publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
+	wantStatus(t, "survey offered", r, http.StatusOK, "pt-survey-form")
+	answers := url.Values{"code": {code}, "token": {match(t, regexp.MustCompile(`name="token" value="([^"]+)"><input type="hidden" name="code"`), r.body)}}
+	for i := 1; i <= 15; i++ {
+		answers.Set(fmt.Sprintf("q%d", i), "5")
+	}
+	answers.Set("q9", "0")
+	wantStatus(t, "survey", citizen.post("/public/survey", answers), http.StatusOK, "评价已提交")
+	wantStatus(t, "survey twice", citizen.post("/public/survey", answers), http.StatusConflict, "已提交")
+	res := e.loggedIn("yz").get("/petitions/surveys?from=2026-11&to=2026-11")
+	if !regexp.MustCompile(`<td>2026-11</td><td>立案庭</td><td class="num">1</td><td class="num">100.0</td><td class="num">100.0</td>`).MatchString(res.body) {
+		t.Errorf("survey results:\n%.3000s", res.body)
+	}
+	wantStatus(t, "judge may not see results", e.loggedIn("fg").get("/petitions/surveys"), http.StatusForbidden, "")
+}
+
+func TestPetitionsSetupAndReception(t *testing.T) {
+	e := petitionsEnv(t)
+	sgb, fg := e.loggedIn("sgb"), e.loggedIn("fg")
+	sgb.get("/petitions/setup")
+	r := sgb.post("/petitions/setup/checklist", url.Values{"matter": {"民事立案"}, "title": {"民事立案告知书"}, "items": {"起诉状\n\n身份证明\n"}, "note": {"请备齐"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save checklist: %d %.400s", r.status, r.body)
+	}
+	wantStatus(t, "bad rules", sgb.post("/petitions/setup/rules", url.Values{"feedback_days": {"0"}, "close_days": {"5"}, "leader_after": {"1"}}), http.StatusBadRequest, "期限设置无效")
+	sgb.post("/petitions/setup/rules", url.Values{"feedback_days": {"3"}, "close_days": {"10"}, "leader_after": {"1"}})
+	sgb.post("/petitions/setup/calendar", url.Values{"day": {"2026-11-04"}, "kind": {"休"}, "name": {"院庆"}})
+	page := fg.get("/petitions/setup")
+	for _, want := range []string{"民事立案告知书", "身份证明", `value="3"`, "院庆", "2026-02-14"} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("setup page lacks %q", want)
+		}
+	}
+	fg.get("/petitions/setup")
+	wantStatus(t, "judge edits", fg.post("/petitions/setup/rules", url.Values{"feedback_days": {"9"}, "close_days": {"10"}, "leader_after": {"1"}}), http.StatusForbidden, "仅院领导和审管办")
+	// The court's rules and calendar count the deadline: Monday 2 Nov + 3 working days, the 4th off = Friday 6 Nov.
+	id, _ := intake(t, e.loggedIn("lian"), complaint("期限"))
+	wantStatus(t, "deadline", e.loggedIn("lian").get("/petitions/"+id), http.StatusOK, "<dt>反馈期限</dt><dd>2026-11-06</dd>")
+
+	yz := e.loggedIn("yz")
+	yz.get("/petitions/reception")
+	yz.post("/petitions/reception", url.Values{"day": {"2026-11-10"}, "leader": {"王院长"}, "place": {"接待室"}, "slots": {"1"}})
+	rec := yz.get("/petitions/reception")
+	rid := match(t, regexp.MustCompile(`id="reception-(\d+)"`), rec.body)
+	yz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"赵六"}, "phone": {"13700003333"}, "topic": {"执行难"}})
+	wantStatus(t, "full", yz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"钱七"}, "topic": {"立案"}}), http.StatusConflict, "已约满")
+	bid := match(t, regexp.MustCompile(`action="/petitions/reception/bookings/(\d+)/record"`), yz.get("/petitions/reception").body)
+	yz.post("/petitions/reception/bookings/"+bid+"/record", url.Values{"record": {"当场协调执行局，三日内答复"}})
+	wantStatus(t, "record", yz.get("/petitions/reception"), http.StatusOK, "当场协调执行局")
+	zz := e.loggedIn("zz")
+	wantStatus(t, "masked for 政治部", zz.get("/petitions/reception"), http.StatusOK, "137****3333")
+	wantStatus(t, "judge", fg.get("/petitions/reception"), http.StatusForbidden, "")
+	zz.get("/petitions/reception")
+	wantStatus(t, "政治部 books", zz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"x"}, "topic": {"y"}}), http.StatusForbidden, "")
 }
