@@ -159,7 +159,9 @@ func TestAccessAndMasking(t *testing.T) {
 	base := Petition{CourtID: 1, Type: TypeComplaint, OwnerID: 10, DeptID: 3, CreatedBy: 11}
 	report := base
 	report.Type, report.OwnerID, report.DeptID = TypeReport, 0, 0
-	v := func(id int64, r auth.Role, court, dept int64) Viewer { return Viewer{UserID: id, Role: r, CourtID: court, DepartmentID: dept} }
+	v := func(id int64, r auth.Role, court, dept int64) Viewer {
+		return Viewer{UserID: id, Role: r, CourtID: court, DepartmentID: dept}
+	}
 	cases := []struct {
 		name string
 		v    Viewer

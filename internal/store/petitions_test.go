@@ -116,7 +116,9 @@ func TestPetitionEscalationAndReports(t *testing.T) {
 		}
 		a := petitions.Actor{UserID: 0, Name: "tz1"}
 		for _, step := range []func(p *petitions.Petition) (petitions.Event, error){
-			func(p *petitions.Petition) (petitions.Event, error) { return petitions.Answer(p, a, "已处理", petitionT0, day(t, "2026-11-04")) },
+			func(p *petitions.Petition) (petitions.Event, error) {
+				return petitions.Answer(p, a, "已处理", petitionT0, day(t, "2026-11-04"))
+			},
 			func(p *petitions.Petition) (petitions.Event, error) {
 				return petitions.Close(p, a, "属实", petitions.FindingPartly, petitionT0, day(t, "2026-11-05"))
 			},
