@@ -125,7 +125,7 @@ func (db *DB) receptionDay(ctx context.Context, q querier, id int64) (r Receptio
 }
 
 // BookReception books a citizen for reception day id, refusing a full day,
-// with an audit entry. It returns the reception day.
+// with an audit entry. It returns the reception day with the new booking last.
 func (db *DB) BookReception(ctx context.Context, id int64, b Booking, e auth.AuditEntry) (r ReceptionDay, err error) {
 	defer wrap(&err, "预约院长接待")
 	if strings.TrimSpace(b.Citizen.Name) == "" || strings.TrimSpace(b.Topic) == "" {
@@ -148,6 +148,9 @@ func (db *DB) BookReception(ctx context.Context, id int64, b Booking, e auth.Aud
 		}
 		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO reception_bookings (reception_id, citizen_name, citizen_phone, topic, case_no, booked_by, booked_at, record)
 VALUES (?, ?, ?, ?, ?, ?, ?, '')`), id, b.Citizen.Name, b.Citizen.Phone, b.Topic, b.CaseNo, e.Actor, authTimeText(e.At)); err != nil {
+			return err
+		}
+		if r.Bookings, err = db.bookings(ctx, tx, id); err != nil {
 			return err
 		}
 		entry := e
