@@ -48,10 +48,16 @@ func asOf(p Petition, day court.Date) Petition {
 func Bulletin(ps []Petition, per court.Period, r Rules, cal *Calendar) (rows []BulletinRow, total BulletinRow) {
 	byDept := map[int64]*BulletinRow{}
 	total = BulletinRow{Dept: "合计", ByType: map[Type]int{}}
+	due := map[court.Date]Deadlines{} // requests received on the same day share their deadlines
 	for i := range ps {
 		p := asOf(ps[i], per.To)
 		if p.ReceivedOn > per.To {
 			continue
+		}
+		d, ok := due[p.ReceivedOn]
+		if !ok {
+			d = r.DeadlinesOf(cal, p.ReceivedOn)
+			due[p.ReceivedOn] = d
 		}
 		row := byDept[p.DeptID]
 		if row == nil {
@@ -61,8 +67,9 @@ func Bulletin(ps []Petition, per court.Period, r Rules, cal *Calendar) (rows []B
 			}
 			byDept[p.DeptID] = row
 		}
+		late := r.overdueBy(d, &p, per.To) != ""
 		for _, x := range []*BulletinRow{row, &total} {
-			count(x, &p, per, r, cal)
+			count(x, &p, per, d, late)
 		}
 	}
 	for _, row := range byDept {
@@ -79,7 +86,7 @@ func Bulletin(ps []Petition, per court.Period, r Rules, cal *Calendar) (rows []B
 	return rows, total
 }
 
-func count(x *BulletinRow, p *Petition, per court.Period, r Rules, cal *Calendar) {
+func count(x *BulletinRow, p *Petition, per court.Period, d Deadlines, late bool) {
 	if per.Contains(p.ReceivedOn) {
 		x.Received++
 		x.ByType[p.Type]++
@@ -90,13 +97,13 @@ func count(x *BulletinRow, p *Petition, per court.Period, r Rules, cal *Calendar
 			x.Substantiated++
 		}
 	}
-	if per.Contains(r.DeadlinesOf(cal, p.ReceivedOn).Feedback) {
+	if per.Contains(d.Feedback) {
 		x.FeedbackDue++
-		if r.AnsweredInTime(cal, p) {
+		if p.AnsweredOn != 0 && p.AnsweredOn <= d.Feedback {
 			x.FeedbackOnTime++
 		}
 	}
-	if step, _ := r.Overdue(cal, p, per.To); step != "" {
+	if late {
 		x.Overdue++
 	}
 }

@@ -58,17 +58,31 @@ func (l Level) String() string {
 // when none) and the first day it was late.
 func (r Rules) Overdue(cal *Calendar, p *Petition, today court.Date) (string, court.Date) {
 	d := r.DeadlinesOf(cal, p.ReceivedOn)
-	switch {
-	case p.Status == StatusClosed:
-		return "", 0
-	case p.AckOn == 0 && today > d.Ack:
-		return "签收", d.Ack + 1
-	case p.AnsweredOn == 0 && today > d.Feedback:
-		return "答复", d.Feedback + 1
-	case today > d.Close:
-		return "办结", d.Close + 1
+	step := r.overdueBy(d, p, today)
+	switch step {
+	case "签收":
+		return step, d.Ack + 1
+	case "答复":
+		return step, d.Feedback + 1
+	case "办结":
+		return step, d.Close + 1
 	}
 	return "", 0
+}
+
+// overdueBy is the step of p late on today given its deadlines d.
+func (r Rules) overdueBy(d Deadlines, p *Petition, today court.Date) string {
+	switch {
+	case p.Status == StatusClosed:
+		return ""
+	case p.AckOn == 0 && today > d.Ack:
+		return "签收"
+	case p.AnsweredOn == 0 && today > d.Feedback:
+		return "答复"
+	case today > d.Close:
+		return "办结"
+	}
+	return ""
 }
 
 // EscalationOf is the level a request should have reached on today: the

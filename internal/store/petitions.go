@@ -254,6 +254,9 @@ type PetitionQuery struct {
 	CourtID  int64
 	From, To court.Date // received in [From, To]; 0 for no bound
 	Open     bool       // only requests not closed
+	// Since, when set, keeps only the requests that may still count on or
+	// after that day: received since, or closed since, or open.
+	Since court.Date
 	Limit    int        // 0 for no limit
 }
 
@@ -267,6 +270,9 @@ func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Pe
 	}
 	if q.To != 0 {
 		where, args = append(where, "p.received_on <= ?"), append(args, dayText(q.To))
+	}
+	if q.Since != 0 {
+		where, args = append(where, "(p.received_on >= ? OR p.closed_on = '' OR p.closed_on >= ?)"), append(args, dayText(q.Since), dayText(q.Since))
 	}
 	if q.Open {
 		where, args = append(where, "p.status <> ?"), append(args, string(petitions.StatusClosed))

@@ -89,7 +89,10 @@ func (db *DB) PetitionBulletin(ctx context.Context, courtID int64, p court.Perio
 	if err != nil {
 		return nil, total, err
 	}
-	ps, err := db.Petitions(ctx, PetitionQuery{CourtID: courtID, To: p.To})
+	// A request counts in the period when received, answered, due or closed
+	// in it, or open at its end: received at most 120 working days (the
+	// longest close limit, under 200 days) before it, or closed in it, or open.
+	ps, err := db.Petitions(ctx, PetitionQuery{CourtID: courtID, To: p.To, Since: p.From - 200})
 	if err != nil {
 		return nil, total, err
 	}

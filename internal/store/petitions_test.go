@@ -15,7 +15,9 @@ import (
 
 // petitionFixture loads a court with 民一庭 (王庭长, 李法官) and 立案庭 (孙立案)
 // and returns the ids by name.
-func petitionFixture(t *testing.T, db *store.DB) map[string]int64 {
+func petitionFixture(t *testing.T, db *store.DB) map[string]int64 { return petitionFixtureTB(t, db) }
+
+func petitionFixtureTB(t testing.TB, db *store.DB) map[string]int64 {
 	t.Helper()
 	const c = "示例市中级人民法院"
 	load(t, db, batch{
