@@ -257,7 +257,7 @@ type PetitionQuery struct {
 	// Since, when set, keeps only the requests that may still count on or
 	// after that day: received since, or closed since, or open.
 	Since court.Date
-	Limit    int        // 0 for no limit
+	Limit int // 0 for no limit
 }
 
 // Petitions returns the requests of a court, newest first, without staff.
