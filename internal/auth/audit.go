@@ -20,6 +20,13 @@ const (
 	ActionPasswordOwn   Action = "password_own"
 	ActionBandEdit      Action = "band_edit"
 	ActionIndicatorEdit Action = "indicator_edit"
+
+	// 群众诉求 (issue 8)
+	ActionPetitionAdd    Action = "petition_add"
+	ActionPetitionChange Action = "petition_change"
+	ActionPetitionSetup  Action = "petition_setup"
+	ActionReception      Action = "petition_reception"
+	ActionSurvey         Action = "petition_survey"
 )
 
 var actionNames = map[Action]string{
@@ -33,6 +40,12 @@ var actionNames = map[Action]string{
 	ActionPasswordOwn:   "修改本人密码",
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
+
+	ActionPetitionAdd:    "登记群众诉求",
+	ActionPetitionChange: "办理群众诉求",
+	ActionPetitionSetup:  "修改诉求设置",
+	ActionReception:      "院长接待日",
+	ActionSurvey:         "满意度评价",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -19,13 +19,13 @@ import (
 // history. Every change writes its event and its audit entry in the same
 // transaction.
 
-// The audit actions of the module.
+// The audit actions of the module (defined in internal/auth).
 const (
-	ActionPetitionAdd    auth.Action = "petition_add"
-	ActionPetitionChange auth.Action = "petition_change"
-	ActionPetitionSetup  auth.Action = "petition_setup"
-	ActionReception      auth.Action = "petition_reception"
-	ActionSurvey         auth.Action = "petition_survey"
+	ActionPetitionAdd    = auth.ActionPetitionAdd
+	ActionPetitionChange = auth.ActionPetitionChange
+	ActionPetitionSetup  = auth.ActionPetitionSetup
+	ActionReception      = auth.ActionReception
+	ActionSurvey         = auth.ActionSurvey
 )
 
 func dayText(d court.Date) string { return d.String() }
@@ -63,13 +63,17 @@ func petitionAuditJSON(p *petitions.Petition) string {
 
 // CreatePetition records a new request with its tracking and survey code
 // hashes, its first event (登记) and an audit entry made from e. It fills in
-// the id and the number.
+// the id, the number and the status: 办理中 when AckOn is set (a request
+// taken in person is acknowledged as it is recorded), else 待签收.
 func (db *DB) CreatePetition(ctx context.Context, p *petitions.Petition, trackingHash, surveyHash string, e auth.AuditEntry) (err error) {
 	defer wrap(&err, "登记诉求")
 	if err := p.Check(); err != nil {
 		return err
 	}
 	p.Status = petitions.StatusReceived
+	if p.AckOn != 0 {
+		p.Status = petitions.StatusHandling
+	}
 	year := p.ReceivedOn.Time().Year()
 	return db.authTx(ctx, func(tx *sql.Tx) error {
 		var seq int
@@ -80,10 +84,10 @@ func (db *DB) CreatePetition(ctx context.Context, p *petitions.Petition, trackin
 		err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO petitions (court_id, year, seq, channel, type, matter, subject, content,
     citizen_name, citizen_phone, citizen_id_no, citizen_address, case_no, received_at, received_on, created_by, owner_id, department_id,
     status, ack_on, answered_on, answer, closed_on, result, finding, escalation, tracking_hash, survey_hash, survey_done)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', 0, ?, ?, ?) RETURNING id`),
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', 0, ?, ?, ?) RETURNING id`),
 			p.CourtID, year, seq, string(p.Channel), string(p.Type), p.Matter, p.Subject, p.Content,
 			p.Citizen.Name, p.Citizen.Phone, p.Citizen.IDNo, p.Citizen.Address, p.CaseNo, authTimeText(p.ReceivedAt), dayText(p.ReceivedOn),
-			nullID(p.CreatedBy), nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), trackingHash, surveyHash, false).Scan(&p.ID)
+			nullID(p.CreatedBy), nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), dayText(p.AckOn), trackingHash, surveyHash, false).Scan(&p.ID)
 		if err != nil {
 			return err
 		}

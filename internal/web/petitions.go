@@ -79,6 +79,7 @@ func (s *Server) petitionsRoutes(mux *http.ServeMux) {
 		{"POST /petitions", s.petitionCreate},
 		{"GET /petitions/{id}", s.petitionShow},
 		{"GET /petitions/{id}/notice", s.petitionNotice},
+		{"GET /petitions/{id}/notice.docx", s.petitionNoticeDocx},
 		{"POST /petitions/{id}/{action}", s.petitionAction},
 		{"GET /petitions/setup", s.petitionSetup},
 		{"POST /petitions/setup/checklist", s.petitionChecklistPost},

@@ -71,7 +71,8 @@ func (s *Server) petitionList(w http.ResponseWriter, r *http.Request, v *visitor
 		}
 		row := s.petitionRow(v, &ps[i], rules, cal)
 		open := row.P.Status != petitions.StatusClosed
-		for k, in := range map[string]bool{"mine": row.Mine && open, "queue": row.Queue, "late": row.Late != "", "open": open, "all": true} {
+		escalated := open && row.P.Escalation >= petitions.LevelChief
+		for k, in := range map[string]bool{"mine": row.Mine && open, "queue": row.Queue, "late": row.Late != "", "escalated": escalated, "open": open, "all": true} {
 			if in {
 				page.Counts[k]++
 			}
@@ -108,12 +109,23 @@ func (s *Server) renderPetitionNew(w http.ResponseWriter, r *http.Request, v *vi
 	return s.render(w, status, "petitions_new", view{Title: "登记群众诉求", Nav: "petitions", Visitor: v, CSRF: v.Session.CSRF, Error: msg, Data: p})
 }
 
-// petitionNew is GET /petitions/new: the window's intake form.
+// petitionNew is GET /petitions/new: the window's intake form, blank or
+// filled from the query (channel, type, subject, name, phone, case_no), as
+// the reception days' "登记为诉求" link fills it.
 func (s *Server) petitionNew(w http.ResponseWriter, r *http.Request, v *visitor) error {
 	if _, err := petitionCourt(v); err != nil {
 		return err
 	}
-	return s.renderPetitionNew(w, r, v, http.StatusOK, petitionNewPage{Form: petitions.Petition{Channel: petitions.ChannelWindow, Type: petitions.TypeInquiry}}, "")
+	q := r.URL.Query()
+	f := petitions.Petition{Channel: petitions.Channel(q.Get("channel")), Type: petitions.Type(q.Get("type")), Subject: q.Get("subject"), CaseNo: q.Get("case_no"),
+		Citizen: petitions.Citizen{Name: q.Get("name"), Phone: q.Get("phone")}}
+	if !slices.Contains(petitions.Channels(), f.Channel) {
+		f.Channel = petitions.ChannelWindow
+	}
+	if !slices.Contains(petitions.Types(), f.Type) {
+		f.Type = petitions.TypeInquiry
+	}
+	return s.renderPetitionNew(w, r, v, http.StatusOK, petitionNewPage{Form: f}, "")
 }
 
 // petitionCreatedPage is the answer to an intake: the receipt with the tracking
@@ -157,7 +169,7 @@ func (s *Server) petitionCreate(w http.ResponseWriter, r *http.Request, v *visit
 	p.ReceivedAt, p.ReceivedOn, p.CreatedBy = now, s.petitionToday(), v.User.ID
 	reported := p.Type == petitions.TypeReport && v.User.Role != auth.RoleDiscipline
 	if !reported {
-		p.OwnerID, p.Owner, p.DeptID, p.Dept = a.UserID, a.Name, a.DeptID, a.Dept
+		p.OwnerID, p.Owner, p.DeptID, p.Dept, p.AckOn = a.UserID, a.Name, a.DeptID, a.Dept, p.ReceivedOn
 	}
 	code := petitions.NewCode()
 	if err := s.mods.petitions.db.CreatePetition(r.Context(), &p, petitions.HashCode(code), petitions.HashSurveyCode(code), s.petitionAudit(v, r)); err != nil {
@@ -425,21 +437,31 @@ type petitionNoticePage struct {
 // petitionNotice is GET /petitions/{id}/notice: the one-time notice again,
 // for printing (the tracking code is not shown again: it is not stored).
 func (s *Server) petitionNotice(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	p, acc, err := s.loadPetition(r, v)
+	page, err := s.petitionNoticeData(r, v)
 	if err != nil {
 		return err
+	}
+	return s.render(w, http.StatusOK, "petitions_notice", view{Title: "一次性告知书 " + page.P.No, Nav: "petitions", Visitor: v, CSRF: v.Session.CSRF, Data: page})
+}
+
+// petitionNoticeData is the receipt and notice of the request of the path,
+// the citizen masked unless v may see them.
+func (s *Server) petitionNoticeData(r *http.Request, v *visitor) (petitionNoticePage, error) {
+	p, acc, err := s.loadPetition(r, v)
+	if err != nil {
+		return petitionNoticePage{}, err
 	}
 	if !acc.Personal {
 		p.Citizen = p.Citizen.Masked()
 	}
 	page := petitionNoticePage{P: p}
 	if page.Checklist, err = s.petitionChecklist(r, p.CourtID, p.Matter); err != nil {
-		return err
+		return page, err
 	}
 	rules, cal, err := s.mods.petitions.db.PetitionCalendar(r.Context())
 	if err != nil {
-		return err
+		return page, err
 	}
 	page.Due = rules.DeadlinesOf(cal, p.ReceivedOn)
-	return s.render(w, http.StatusOK, "petitions_notice", view{Title: "一次性告知书 " + p.No, Nav: "petitions", Visitor: v, CSRF: v.Session.CSRF, Data: page})
+	return page, nil
 }

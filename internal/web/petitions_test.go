@@ -1,7 +1,9 @@
 package web
 
 import (
+	"archive/zip"
 	"context"
+	"io"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -138,11 +140,10 @@ func TestPetitionsWindowDay(t *testing.T) {
 
 	chief := e.loggedIn("tz1")
 	wantStatus(t, "queue", chief.get("/petitions?f=queue"), http.StatusOK, "投诉法官态度")
-	for _, step := range []struct{ action string }{{"take"}, {"ack"}} {
-		if r := chief.post("/petitions/"+id+"/"+step.action, nil); r.status != http.StatusSeeOther {
-			t.Fatalf("%s: %d %.500s", step.action, r.status, r.body)
-		}
+	if r := chief.post("/petitions/"+id+"/take", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("take: %d %.500s", r.status, r.body)
 	}
+	wantStatus(t, "acknowledged at the window", chief.post("/petitions/"+id+"/ack", nil), http.StatusConflict, "已于 2026-11-02 签收")
 	chief.post("/petitions/"+id+"/answer", url.Values{"answer": {"已约谈承办法官，将于本周内回电"}})
 	r = chief.post("/petitions/"+id+"/close", url.Values{"result": {"经核查属实，已批评教育"}})
 	wantStatus(t, "close without finding", r, http.StatusBadRequest, "核查结论")
@@ -159,13 +160,29 @@ func TestPetitionsWindowDay(t *testing.T) {
 	if !regexp.MustCompile(`<td>民一庭</td><td class="num">1</td><td class="num">1</td>`).MatchString(b.body) {
 		t.Errorf("bulletin does not count the request for 民一庭:\n%.2000s", b.body)
 	}
+	docx := chief.get("/petitions/" + id + "/notice.docx")
+	zr, err := zip.NewReader(strings.NewReader(docx.body), int64(len(docx.body)))
+	if err != nil {
+		t.Fatalf("notice.docx: %d %v", docx.status, err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			for _, want := range []string{"投诉干警作风一次性告知书", "1、投诉人身份证明和联系方式", "诉〔2026〕1号", "张三", `w:eastAsia="宋体"`} {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("notice.docx lacks %q", want)
+				}
+			}
+		}
+	}
 	x := e.loggedIn("yz").get("/petitions/bulletin.xlsx?month=2026-11")
 	if x.status != http.StatusOK || !strings.HasPrefix(x.body, "PK") || !strings.Contains(x.header.Get("Content-Disposition"), ".xlsx") {
 		t.Errorf("xlsx: %d %q", x.status, x.header)
 	}
 	es, _, err := e.db.AuditLog(context.Background(), auth.AuditQuery{Action: store.ActionPetitionChange, Limit: 100})
-	if err != nil || len(es) != 5 {
-		t.Errorf("audit: %d petition changes (want 5: handover, take, ack, answer, close), %v", len(es), err)
+	if err != nil || len(es) != 4 {
+		t.Errorf("audit: %d petition changes (want 4: handover, take, answer, close), %v", len(es), err)
 	}
 	for _, en := range es {
 		if strings.Contains(en.After+en.Before, "13800001234") {
@@ -369,4 +386,44 @@ func TestPetitionsSetupAndReception(t *testing.T) {
 	wantStatus(t, "judge", fg.get("/petitions/reception"), http.StatusForbidden, "")
 	zz.get("/petitions/reception")
 	wantStatus(t, "政治部 books", zz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"x"}, "topic": {"y"}}), http.StatusForbidden, "")
+}
+
+func TestPetitionsEscalationShown(t *testing.T) {
+	e := petitionsEnv(t)
+	citizen := e.client()
+	r := publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {fmt.Sprint(e.ids()["示例市中级人民法院"])}, "type": {"咨询"},
+		"subject": {"无人签收的诉求"}, "name": {"王五"}, "phone": {"13900002222"}})
+	wantStatus(t, "filed", r, http.StatusOK, "诉求已提交")
+	ctx := context.Background()
+	ps, _ := e.db.Petitions(ctx, store.PetitionQuery{CourtID: e.ids()["示例市中级人民法院"]})
+	id := fmt.Sprint(ps[0].ID)
+	yz := e.loggedIn("yz")
+	if strings.Contains(yz.get("/petitions?f=late").body, "无人签收的诉求") {
+		t.Error("late on the day it arrived")
+	}
+	for _, c := range []struct {
+		days  int
+		today string
+		badge string
+	}{{1, "2026-11-03", "已提醒庭长"}, {4, "2026-11-06", "已报分管院领导"}} {
+		e.clock.Advance(time.Duration(c.days) * 24 * time.Hour)
+		if _, err := e.db.EscalatePetitions(ctx, day(c.today), e.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		yz = e.loggedIn("yz") // a session does not outlive days of idleness
+		show := yz.get("/petitions/" + id)
+		if !strings.Contains(show.body, "签收超期") || !strings.Contains(show.body, c.badge) {
+			t.Errorf("%s: no %q on the request:\n%.1500s", c.today, c.badge, show.body)
+		}
+	}
+	wantStatus(t, "escalated tab", yz.get("/petitions?f=escalated"), http.StatusOK, "无人签收的诉求")
+	wantStatus(t, "history", yz.get("/petitions/"+id), http.StatusOK, "签收超期，已提醒分管院领导")
+}
+
+func day(s string) court.Date {
+	d, err := court.ParseISODate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
