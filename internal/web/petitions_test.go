@@ -3,8 +3,8 @@ package web
 import (
 	"archive/zip"
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
