@@ -92,6 +92,7 @@ func (s *Server) petitionsRoutes(mux *http.ServeMux) {
 		{"POST /petitions/reception/{id}/book", s.receptionBook},
 		{"POST /petitions/reception/bookings/{id}/record", s.receptionRecord},
 		{"GET /petitions/surveys", s.petitionSurveyResults},
+		{"GET /petitions/qr.png", s.petitionQR},
 	} {
 		mux.Handle(rt.pattern, s.member(rt.h))
 	}

@@ -427,3 +427,18 @@ func day(s string) court.Date {
 	}
 	return d
 }
+
+func TestPetitionsQR(t *testing.T) {
+	e := petitionsEnv(t)
+	c := e.loggedIn("yz")
+	for _, f := range []string{"track", "survey"} {
+		r := c.get("/petitions/qr.png?for=" + f)
+		if r.status != http.StatusOK || r.header.Get("Content-Type") != "image/png" || !strings.HasPrefix(r.body, "\x89PNG") {
+			t.Errorf("qr for %s: %d %s", f, r.status, r.header.Get("Content-Type"))
+		}
+	}
+	wantStatus(t, "other targets", c.get("/petitions/qr.png?for=https://evil.example"), http.StatusNotFound, "二维码")
+	if r := e.client().get("/petitions/qr.png?for=track"); r.status != http.StatusSeeOther {
+		t.Errorf("without an account: %d", r.status)
+	}
+}
