@@ -75,8 +75,22 @@ func petitionsEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: e.db, Data: e.db, Engine: eng, Petitions: e.db})
+	bands, err := indicator.IllustrativeBands()
 	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, err := e.db.LatestDay(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, Deps{Accounts: e.db, Data: e.db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: e.db, DefinitionStore: e.db, Petitions: e.db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.LoadBands(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.LoadDefinitions(ctx); err != nil {
 		t.Fatal(err)
 	}
 	e.ts.Close()
@@ -440,5 +454,29 @@ func TestPetitionsQR(t *testing.T) {
 	wantStatus(t, "other targets", c.get("/petitions/qr.png?for=https://evil.example"), http.StatusNotFound, "二维码")
 	if r := e.client().get("/petitions/qr.png?for=track"); r.status != http.StatusSeeOther {
 		t.Errorf("without an account: %d", r.status)
+	}
+}
+
+func TestPetitionsPanels(t *testing.T) {
+	e := petitionsEnv(t)
+	clerk := e.loggedIn("lian")
+	id, _ := intake(t, clerk, complaint("面板上的投诉"))
+	clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"转民一庭"}})
+	home := e.loggedIn("tz1").get(fmt.Sprintf("/units/department/%d", e.ids()["示例市中级人民法院/民一庭"]))
+	wantStatus(t, "民一庭 dashboard", home, http.StatusOK, `id="panel-petitions"`)
+	if !strings.Contains(home.body, "面板上的投诉") {
+		t.Error("the department's dashboard does not list its open request")
+	}
+	other := e.loggedIn("tz2").get(fmt.Sprintf("/units/department/%d", e.ids()["示例市中级人民法院/民二庭"]))
+	if strings.Contains(other.body, "面板上的投诉") {
+		t.Error("民二庭's dashboard lists 民一庭's request")
+	}
+	casePage := e.loggedIn("yz").get("/cases/" + url.PathEscape("（2025）示01民初3号"))
+	wantStatus(t, "case page", casePage, http.StatusOK, "涉及本案的群众诉求")
+	if !strings.Contains(casePage.body, "面板上的投诉") {
+		t.Error("the case page does not list the request about the case")
+	}
+	if c := e.loggedIn("yz").get("/cases/" + url.PathEscape("（2020）示01民初1号")); strings.Contains(c.body, "panel-petitions") {
+		t.Error("a case without requests shows the panel")
 	}
 }
