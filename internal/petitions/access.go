@@ -12,6 +12,7 @@ type Viewer struct {
 	Role         auth.Role
 	CourtID      int64
 	DepartmentID int64
+	PersonID     int64 // the viewer as a member of staff, 0 when unknown
 }
 
 // Access is what a viewer may do with a request.
@@ -23,6 +24,8 @@ type Access struct {
 
 // AccessOf decides what v may do with p:
 //   - a 举报 is seen only by 纪检监察 of its court, who handle it;
+//   - the staff a request names (a complaint against them) do not see it,
+//     unless they are 院领导 or 纪检监察 (who answer for the court);
 //   - the people handling a request (its owner, the members of the
 //     department handling it with their 庭长) and the leaders (院领导) see
 //     it whole and act on it; 纪检监察 do the same for a 投诉;
@@ -37,6 +40,9 @@ func AccessOf(v Viewer, p *Petition) Access {
 		ok := v.Role == auth.RoleDiscipline
 		return Access{See: ok, Personal: ok, Act: ok}
 	}
+	if v.PersonID != 0 && v.Role != auth.RolePresident && v.Role != auth.RoleDiscipline && p.Names(v.PersonID) {
+		return Access{}
+	}
 	handler := v.UserID != 0 && v.UserID == p.OwnerID ||
 		p.DeptID != 0 && v.DepartmentID == p.DeptID && (v.Role == auth.RoleChief || v.Role == auth.RoleJudge)
 	if handler || v.Role == auth.RolePresident || v.Role == auth.RoleDiscipline && p.Type == TypeComplaint {
@@ -46,6 +52,16 @@ func AccessOf(v Viewer, p *Petition) Access {
 		return Access{See: true}
 	}
 	return Access{}
+}
+
+// Names reports whether the request concerns the member of staff person.
+func (p *Petition) Names(person int64) bool {
+	for _, s := range p.Staff {
+		if s.PersonID == person {
+			return true
+		}
+	}
+	return false
 }
 
 // Masked returns c with every field masked: the first character of the

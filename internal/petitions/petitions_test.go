@@ -156,12 +156,13 @@ func TestCodes(t *testing.T) {
 }
 
 func TestAccessAndMasking(t *testing.T) {
-	base := Petition{CourtID: 1, Type: TypeComplaint, OwnerID: 10, DeptID: 3, CreatedBy: 11}
+	base := Petition{CourtID: 1, Type: TypeComplaint, OwnerID: 10, DeptID: 3, CreatedBy: 11, Staff: []Staff{{PersonID: 77}}}
 	report := base
 	report.Type, report.OwnerID, report.DeptID = TypeReport, 0, 0
 	v := func(id int64, r auth.Role, court, dept int64) Viewer {
 		return Viewer{UserID: id, Role: r, CourtID: court, DepartmentID: dept}
 	}
+	named := func(x Viewer, person int64) Viewer { x.PersonID = person; return x }
 	cases := []struct {
 		name string
 		v    Viewer
@@ -181,6 +182,10 @@ func TestAccessAndMasking(t *testing.T) {
 		{"president on a report", v(15, auth.RolePresident, 1, 0), report, Access{}},
 		{"recorder of a report", v(11, auth.RoleJudge, 1, 8), report, Access{}},
 		{"admin on a report", v(19, auth.RoleAdmin, 1, 0), report, Access{}},
+		{"the judge complained about, in the handling department", named(v(20, auth.RoleJudge, 1, 3), 77), base, Access{}},
+		{"the chief complained about", named(v(13, auth.RoleChief, 1, 3), 77), base, Access{}},
+		{"a president complained about still answers", named(v(15, auth.RolePresident, 1, 0), 77), base, Access{true, true, true}},
+		{"another judge of the department", named(v(12, auth.RoleJudge, 1, 3), 78), base, Access{true, true, true}},
 	}
 	for _, c := range cases {
 		if got := AccessOf(c.v, &c.p); got != c.want {

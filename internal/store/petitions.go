@@ -297,7 +297,31 @@ func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Pe
 		}
 		ps = append(ps, p)
 	}
-	return ps, rows.Err()
+	if err := rows.Err(); err != nil || len(ps) == 0 {
+		return ps, err
+	}
+	return ps, db.addStaff(ctx, q.CourtID, ps)
+}
+
+// addStaff fills in the staff of the requests ps of a court.
+func (db *DB) addStaff(ctx context.Context, courtID int64, ps []petitions.Petition) error {
+	at := make(map[int64]int, len(ps))
+	for i := range ps {
+		at[ps[i].ID] = i
+	}
+	return webEach(ctx, db.db, db.rebind(`SELECT s.petition_id, s.person_id, pe.name FROM petition_staff s
+JOIN petitions p ON p.id = s.petition_id JOIN people pe ON pe.id = s.person_id WHERE p.court_id = ? ORDER BY s.petition_id, s.person_id`), []any{courtID},
+		func(rows *sql.Rows) error {
+			var id int64
+			var s petitions.Staff
+			if err := rows.Scan(&id, &s.PersonID, &s.Name); err != nil {
+				return err
+			}
+			if i, ok := at[id]; ok {
+				ps[i].Staff = append(ps[i].Staff, s)
+			}
+			return nil
+		})
 }
 
 // systemAudit is an audit entry of the server itself.

@@ -110,7 +110,7 @@ func (v *visitor) ShowsPetitions() bool { return v.User.CourtID != 0 }
 
 // petitionViewer is the visitor as the access rules see it.
 func petitionViewer(v *visitor) petitions.Viewer {
-	return petitions.Viewer{UserID: v.User.ID, Role: v.User.Role, CourtID: v.User.CourtID, DepartmentID: v.User.DepartmentID}
+	return petitions.Viewer{UserID: v.User.ID, Role: v.User.Role, CourtID: v.User.CourtID, DepartmentID: v.User.DepartmentID, PersonID: v.User.PersonID}
 }
 
 // petitionActor is the visitor as the history records them.
