@@ -2,13 +2,17 @@ package web
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -478,5 +482,51 @@ func TestPetitionsPanels(t *testing.T) {
 	}
 	if c := e.loggedIn("yz").get("/cases/" + url.PathEscape("（2020）示01民初1号")); strings.Contains(c.body, "panel-petitions") {
 		t.Error("a case without requests shows the panel")
+	}
+}
+
+// TestPetitionsNoticeDocxGolden compares the Word notice's document.xml with
+// testdata/petitions_notice.docx.xml.golden (PETITIONS_UPDATE_GOLDEN=1 rewrites it).
+func TestPetitionsNoticeDocxGolden(t *testing.T) {
+	cl := petitions.DefaultChecklists()[1]
+	page := petitionNoticePage{P: petitions.Petition{No: "诉〔2026〕7号", ReceivedOn: court.DateOf(2026, 11, 2), Subject: "申请执行 <&> 咨询",
+		Citizen: petitions.Citizen{Name: "张三"}}, Checklist: &cl,
+		Due: petitions.Deadlines{Feedback: court.DateOf(2026, 11, 9), Close: court.DateOf(2026, 11, 23)}}
+	body, err := noticeDocx(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var doc []byte
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			doc, _ = io.ReadAll(rc)
+		}
+	}
+	if strings.Join(names, " ") != "[Content_Types].xml _rels/.rels word/document.xml" {
+		t.Errorf("parts %v", names)
+	}
+	if err := xml.Unmarshal(doc, new(struct{})); err != nil {
+		t.Errorf("document.xml is not XML: %v", err)
+	}
+	golden := filepath.Join("testdata", "petitions_notice.docx.xml.golden")
+	if os.Getenv("PETITIONS_UPDATE_GOLDEN") == "1" {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, doc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(doc, want) {
+		t.Errorf("document.xml differs from %s (PETITIONS_UPDATE_GOLDEN=1 to rewrite):\n%s", golden, doc)
 	}
 }
