@@ -74,8 +74,31 @@ func (db *DB) CreatePetition(ctx context.Context, p *petitions.Petition, trackin
 	if p.AckOn != 0 {
 		p.Status = petitions.StatusHandling
 	}
+	// Two clerks may number a request at once: on PostgreSQL the court's
+	// row is locked while numbering (SQLite's write transactions are
+	// serial already); should a number still be taken, try again.
+	for attempt := 0; ; attempt++ {
+		err := db.createPetition(ctx, p, trackingHash, surveyHash, e)
+		if err == nil || attempt == 4 || !isUniqueViolation(err) {
+			return err
+		}
+	}
+}
+
+// isUniqueViolation reports whether err is a broken unique constraint.
+func isUniqueViolation(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE") || strings.Contains(s, "23505")
+}
+
+func (db *DB) createPetition(ctx context.Context, p *petitions.Petition, trackingHash, surveyHash string, e auth.AuditEntry) error {
 	year := p.ReceivedOn.Time().Year()
 	return db.authTx(ctx, func(tx *sql.Tx) error {
+		if db.pg() {
+			if _, err := tx.ExecContext(ctx, "SELECT id FROM courts WHERE id = $1 FOR UPDATE", p.CourtID); err != nil {
+				return err
+			}
+		}
 		var seq int
 		if err := tx.QueryRowContext(ctx, db.rebind("SELECT COALESCE(MAX(seq), 0) + 1 FROM petitions WHERE court_id = ? AND year = ?"), p.CourtID, year).Scan(&seq); err != nil {
 			return err

@@ -246,3 +246,33 @@ func TestPetitionSetupStore(t *testing.T) {
 		}
 	})
 }
+
+// TestPetitionNumbersUnderConcurrency: clerks recording at the same moment
+// get distinct numbers and none fails.
+func TestPetitionNumbersUnderConcurrency(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		ids := petitionFixture(t, db)
+		const n = 8
+		errs := make(chan error, n)
+		nos := make(chan string, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				p := newComplaint(ids, day(t, "2026-11-02"))
+				err := db.CreatePetition(context.Background(), p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()),
+					auth.AuditEntry{At: petitionT0, Actor: "lian"})
+				errs <- err
+				nos <- p.No
+			}()
+		}
+		seen := map[string]bool{}
+		for i := 0; i < n; i++ {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+			seen[<-nos] = true
+		}
+		if len(seen) != n {
+			t.Errorf("%d distinct numbers for %d requests: %v", len(seen), n, seen)
+		}
+	})
+}
