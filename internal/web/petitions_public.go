@@ -107,6 +107,7 @@ type petitionPublicPage struct {
 	CourtID int64
 	Code    string // the tracking code, once filed
 	No      string
+	Due     petitions.Deadlines
 }
 
 func (s *Server) petitionPublicFormPage(w http.ResponseWriter, r *http.Request, status int, p petitionPublicPage, msg string) error {
@@ -163,7 +164,11 @@ func (s *Server) petitionPublicFile(w http.ResponseWriter, r *http.Request) erro
 	if err := s.mods.petitions.db.CreatePetition(r.Context(), &p, petitions.HashCode(code), petitions.HashSurveyCode(code), e); err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "petitions_public", view{Title: "诉求已提交", Data: petitionPublicPage{Code: code, No: p.No}})
+	rules, cal, err := s.mods.petitions.db.PetitionCalendar(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "petitions_public", view{Title: "诉求已提交", Data: petitionPublicPage{Code: code, No: p.No, Due: rules.DeadlinesOf(cal, p.ReceivedOn)}})
 }
 
 func petitionHasCourt(o store.Org, id int64) bool {

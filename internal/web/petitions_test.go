@@ -285,7 +285,7 @@ func TestPetitionsPublicAbuse(t *testing.T) {
 	wantStatus(t, "oversized", file("立案咨询", strings.Repeat("长", petitions.MaxContent+1)), http.StatusBadRequest, "最多 2000 个字")
 	wantStatus(t, "huge body", file("立案咨询", strings.Repeat("x", 70<<10)), http.StatusBadRequest, "表单过大")
 	r := file("<script>alert(1)</script>", "<img src=x onerror=alert(2)>")
-	wantStatus(t, "script filed", r, http.StatusOK, "诉求已提交")
+	wantStatus(t, "script filed", r, http.StatusOK, `<strong id="pt-due">2026-11-09</strong>`)
 	code := match(t, ptCode, r.body)
 	track := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {strings.ToLower(code)}})
 	wantStatus(t, "track", track, http.StatusOK, "&lt;script&gt;alert(1)&lt;/script&gt;")
