@@ -27,8 +27,8 @@ func petitionsCommands() map[string]command {
 	return map[string]command{"petitions": {"群众诉求：超期升级（escalate）、月通报（bulletin）、节假日安排（holidays）", runPetitions}}
 }
 
-// chinaToday is the day in China at now.
-func chinaToday(now time.Time) court.Date {
+// petitionsToday is the day in China at now.
+func petitionsToday(now time.Time) court.Date {
 	t := now.In(time.FixedZone("CST", 8*3600))
 	return court.DateOf(t.Year(), t.Month(), t.Day())
 }
@@ -52,7 +52,7 @@ func runPetitionsEscalate(ctx context.Context, e *env) error {
 	if _, err := parseInterspersed(fs, e.args); err != nil {
 		return exitError{2}
 	}
-	day := chinaToday(time.Now())
+	day := petitionsToday(time.Now())
 	if *today != "" {
 		var err error
 		if day, err = court.ParseISODate(*today); err != nil {
@@ -173,7 +173,7 @@ func petitionsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog
 	defer tick.Stop()
 	for {
 		now := time.Now()
-		if out, err := db.EscalatePetitions(ctx, chinaToday(now), now); err != nil {
+		if out, err := db.EscalatePetitions(ctx, petitionsToday(now), now); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
@@ -195,5 +195,5 @@ func petitionsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog
 
 // seedPetitionsDemo adds the module's demo data after `zhixiao demo` has loaded ds.
 func seedPetitionsDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out io.Writer) error {
-	return seedPetitions(ctx, db, time.Now(), out)
+	return seedPetitionsAt(ctx, db, time.Now(), out)
 }

@@ -19,7 +19,7 @@ import (
 // demo accounts do not exist yet when `zhixiao demo` runs, so the requests
 // wait in their departments' queues (待认领) for them.
 
-var demoSubjects = map[petitions.Type][]string{
+var petitionsDemoSubjects = map[petitions.Type][]string{
 	petitions.TypeInquiry:    {"咨询立案所需材料", "咨询案件审理进度", "咨询执行款发放时间", "咨询诉讼费缓交", "咨询开庭时间变更"},
 	petitions.TypeComplaint:  {"投诉承办法官不接电话", "投诉窗口人员态度生硬", "投诉书记员未按时送达", "投诉执行干警拖延"},
 	petitions.TypeSuggestion: {"建议增加周末立案窗口", "建议诉讼服务中心增设导诉", "建议网上缴费说明更清楚"},
@@ -28,11 +28,11 @@ var demoSubjects = map[petitions.Type][]string{
 	petitions.TypeNoFiling:   {"起诉材料被退回未出具不予受理裁定"},
 }
 
-var demoCitizens = []string{"张建国", "李秀英", "王磊", "刘芳", "陈伟", "杨丽", "赵强", "黄敏", "周军", "吴静"}
+var petitionsDemoCitizens = []string{"张建国", "李秀英", "王磊", "刘芳", "陈伟", "杨丽", "赵强", "黄敏", "周军", "吴静"}
 
-// seedPetitions fills the module's demo data as of now; it does nothing when
+// seedPetitionsAt fills the module's demo data as of now; it does nothing when
 // the demo court has requests already.
-func seedPetitions(ctx context.Context, db *store.DB, now time.Time, out io.Writer) error {
+func seedPetitionsAt(ctx context.Context, db *store.DB, now time.Time, out io.Writer) error {
 	start := time.Now()
 	o, err := db.Org(ctx)
 	if err != nil {
@@ -50,7 +50,7 @@ func seedPetitions(ctx context.Context, db *store.DB, now time.Time, out io.Writ
 	if ps, err := db.Petitions(ctx, store.PetitionQuery{CourtID: courtID, Limit: 1}); err != nil || len(ps) > 0 {
 		return err
 	}
-	depts, staff := demoDepts(o, courtID)
+	depts, staff := petitionsDemoDepts(o, courtID)
 	if len(depts) == 0 {
 		return nil
 	}
@@ -59,14 +59,14 @@ func seedPetitions(ctx context.Context, db *store.DB, now time.Time, out io.Writ
 	if err != nil {
 		return err
 	}
-	today := chinaToday(now)
+	today := petitionsToday(now)
 	n := 0
 	for d := today - 60; d <= today; d++ {
 		if !cal.Workday(d) {
 			continue
 		}
 		for k := r.IntN(3); k > 0; k-- {
-			if err := demoPetition(ctx, db, r, cal, courtID, depts, staff, d, today, now); err != nil {
+			if err := petitionsDemoRequest(ctx, db, r, cal, courtID, depts, staff, d, today, now); err != nil {
 				return err
 			}
 			n++
@@ -75,10 +75,10 @@ func seedPetitions(ctx context.Context, db *store.DB, now time.Time, out io.Writ
 	if _, err := db.EscalatePetitions(ctx, today, now); err != nil {
 		return err
 	}
-	if err := demoReceptions(ctx, db, r, courtID, today, now); err != nil {
+	if err := petitionsDemoReceptions(ctx, db, r, courtID, today, now); err != nil {
 		return err
 	}
-	surveys, err := demoSurveys(ctx, db, r, courtID, depts, now)
+	surveys, err := petitionsDemoSurveys(ctx, db, r, courtID, depts, now)
 	if err != nil {
 		return err
 	}
@@ -86,8 +86,8 @@ func seedPetitions(ctx context.Context, db *store.DB, now time.Time, out io.Writ
 	return nil
 }
 
-// demoDepts lists the court's departments and, by department, its people.
-func demoDepts(o store.Org, courtID int64) ([]store.OrgDepartment, map[int64][]store.OrgPerson) {
+// petitionsDemoDepts lists the court's departments and, by department, its people.
+func petitionsDemoDepts(o store.Org, courtID int64) ([]store.OrgDepartment, map[int64][]store.OrgPerson) {
 	var depts []store.OrgDepartment
 	for _, d := range o.Departments {
 		if d.Court == courtID {
@@ -103,10 +103,10 @@ func demoDepts(o store.Org, courtID int64) ([]store.OrgDepartment, map[int64][]s
 	return depts, staff
 }
 
-func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+func petitionsPick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-// demoPetition records one request received on day and plays it forward to today.
-func demoPetition(ctx context.Context, db *store.DB, r *rand.Rand, cal *petitions.Calendar, courtID int64, depts []store.OrgDepartment,
+// petitionsDemoRequest records one request received on day and plays it forward to today.
+func petitionsDemoRequest(ctx context.Context, db *store.DB, r *rand.Rand, cal *petitions.Calendar, courtID int64, depts []store.OrgDepartment,
 	staff map[int64][]store.OrgPerson, day, today court.Date, now time.Time) error {
 	types := petitions.Types()
 	weights := []int{40, 20, 10, 4, 16, 10}
@@ -118,15 +118,15 @@ func demoPetition(ctx context.Context, db *store.DB, r *rand.Rand, cal *petition
 		}
 	}
 	at := day.Time().Add(time.Duration(1+r.IntN(7)) * time.Hour)
-	dept := pick(r, depts)
-	p := &petitions.Petition{CourtID: courtID, Channel: pick(r, petitions.Channels()), Type: t, Matter: demoMatter(t), Subject: pick(r, demoSubjects[t]),
-		Content: "（演示数据）群众来访反映的具体情况。", Citizen: petitions.Citizen{Name: pick(r, demoCitizens), Phone: fmt.Sprintf("139%08d", r.IntN(1e8))},
+	dept := petitionsPick(r, depts)
+	p := &petitions.Petition{CourtID: courtID, Channel: petitionsPick(r, petitions.Channels()), Type: t, Matter: petitionsDemoMatter(t), Subject: petitionsPick(r, petitionsDemoSubjects[t]),
+		Content: "（演示数据）群众来访反映的具体情况。", Citizen: petitions.Citizen{Name: petitionsPick(r, petitionsDemoCitizens), Phone: fmt.Sprintf("139%08d", r.IntN(1e8))},
 		ReceivedAt: at, ReceivedOn: day}
 	if t != petitions.TypeReport {
 		p.DeptID, p.Dept = dept.ID, dept.Name
 	}
 	if t.Judged() && len(staff[dept.ID]) > 0 {
-		p.Staff = []petitions.Staff{{PersonID: pick(r, staff[dept.ID]).ID}}
+		p.Staff = []petitions.Staff{{PersonID: petitionsPick(r, staff[dept.ID]).ID}}
 	}
 	e := auth.AuditEntry{At: at, Actor: "演示数据", IP: "本机"}
 	if err := db.CreatePetition(ctx, p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()), e); err != nil {
@@ -147,7 +147,7 @@ func demoPetition(ctx context.Context, db *store.DB, r *rand.Rand, cal *petition
 	if closeOn <= today && r.IntN(10) < 8 {
 		f := petitions.FindingNone
 		if t.Judged() {
-			f = pick(r, []petitions.Finding{petitions.FindingUpheld, petitions.FindingPartly, petitions.FindingUnfounded, petitions.FindingUnfounded})
+			f = petitionsPick(r, []petitions.Finding{petitions.FindingUpheld, petitions.FindingPartly, petitions.FindingUnfounded, petitions.FindingUnfounded})
 		}
 		steps = append(steps, func(p *petitions.Petition) (petitions.Event, error) {
 			return petitions.Close(p, a, "已办结，群众表示理解。", f, closeOn.Time().Add(4*time.Hour), closeOn)
@@ -161,8 +161,8 @@ func demoPetition(ctx context.Context, db *store.DB, r *rand.Rand, cal *petition
 	return nil
 }
 
-// demoMatter is the checklist a request of type t gets at the window.
-func demoMatter(t petitions.Type) string {
+// petitionsDemoMatter is the checklist a request of type t gets at the window.
+func petitionsDemoMatter(t petitions.Type) string {
 	switch t {
 	case petitions.TypeComplaint:
 		return "投诉"
@@ -174,8 +174,8 @@ func demoMatter(t petitions.Type) string {
 	return ""
 }
 
-// demoReceptions arranges two past reception days with records and two to come with bookings.
-func demoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64, today court.Date, now time.Time) error {
+// petitionsDemoReceptions arranges two past reception days with records and two to come with bookings.
+func petitionsDemoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64, today court.Date, now time.Time) error {
 	e := auth.AuditEntry{At: now, Actor: "演示数据", IP: "本机"}
 	for i, d := range []court.Date{today - 35, today - 7, today + 7, today + 35} {
 		id, err := db.AddReceptionDay(ctx, store.ReceptionDay{CourtID: courtID, Day: d, Leader: []string{"院长", "副院长（分管执行）", "院长", "副院长（分管立案）"}[i],
@@ -184,8 +184,8 @@ func demoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, courtID int
 			return err
 		}
 		for k := 0; k < 2+r.IntN(3); k++ {
-			rd, err := db.BookReception(ctx, id, store.Booking{Citizen: petitions.Citizen{Name: pick(r, demoCitizens), Phone: fmt.Sprintf("138%08d", r.IntN(1e8))},
-				Topic: pick(r, demoSubjects[petitions.TypePetition])}, e)
+			rd, err := db.BookReception(ctx, id, store.Booking{Citizen: petitions.Citizen{Name: petitionsPick(r, petitionsDemoCitizens), Phone: fmt.Sprintf("138%08d", r.IntN(1e8))},
+				Topic: petitionsPick(r, petitionsDemoSubjects[petitions.TypePetition])}, e)
 			if err != nil {
 				return err
 			}
@@ -199,8 +199,8 @@ func demoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, courtID int
 	return nil
 }
 
-// demoSurveys answers surveys for the last three months, per department.
-func demoSurveys(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64, depts []store.OrgDepartment, now time.Time) (int, error) {
+// petitionsDemoSurveys answers surveys for the last three months, per department.
+func petitionsDemoSurveys(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64, depts []store.OrgDepartment, now time.Time) (int, error) {
 	n := 0
 	for m := 0; m < 3; m++ {
 		month := now.AddDate(0, -m, 0).Format("2006-01")
@@ -211,7 +211,7 @@ func demoSurveys(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64,
 				a[i] = max(1, min(5, base+r.IntN(3)-1))
 			}
 			a[8] = 0 // 网站: often not used
-			t := store.SurveyTarget{CourtID: courtID, DeptID: pick(r, depts).ID}
+			t := store.SurveyTarget{CourtID: courtID, DeptID: petitionsPick(r, depts).ID}
 			if err := db.SubmitSurvey(ctx, t, month, a, "", auth.AuditEntry{At: now, Actor: "演示数据", IP: "本机"}); err != nil {
 				return n, err
 			}

@@ -22,7 +22,7 @@ func petitionBench(b *testing.B, dialect string, n int) (*store.DB, map[string]i
 	e := auth.AuditEntry{At: petitionT0, Actor: "bench"}
 	for i := range codes {
 		codes[i] = petitions.NewCode()
-		p := newComplaint(ids, court.DateOf(2026, 1, 1)+court.Date(i*330/max(n, 1)))
+		p := petitionComplaint(ids, court.DateOf(2026, 1, 1)+court.Date(i*330/max(n, 1)))
 		if err := db.CreatePetition(context.Background(), p, petitions.HashCode(codes[i]), petitions.HashSurveyCode(codes[i]), e); err != nil {
 			b.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func BenchmarkPetitionIntake(b *testing.B) {
 			e := auth.AuditEntry{At: petitionT0, Actor: "bench"}
 			for b.Loop() {
 				c := petitions.NewCode()
-				p := newComplaint(ids, court.DateOf(2026, 11, 2))
+				p := petitionComplaint(ids, court.DateOf(2026, 11, 2))
 				if err := db.CreatePetition(context.Background(), p, petitions.HashCode(c), petitions.HashSurveyCode(c), e); err != nil {
 					b.Fatal(err)
 				}

@@ -44,7 +44,7 @@ func petitionFixtureTB(t testing.TB, db *store.DB) map[string]int64 {
 
 var petitionT0 = time.Date(2026, 11, 2, 1, 30, 0, 0, time.UTC)
 
-func newComplaint(ids map[string]int64, received court.Date) *petitions.Petition {
+func petitionComplaint(ids map[string]int64, received court.Date) *petitions.Petition {
 	return &petitions.Petition{CourtID: ids["示例市中级人民法院"], Channel: petitions.ChannelWindow, Type: petitions.TypeComplaint, Matter: "投诉",
 		Subject: "投诉法官", Citizen: petitions.Citizen{Name: "张三", Phone: "13800001234"}, Staff: []petitions.Staff{{PersonID: ids["李法官"]}},
 		ReceivedAt: petitionT0, ReceivedOn: received, DeptID: ids["立案庭"]}
@@ -55,12 +55,12 @@ func TestPetitionLifecycle(t *testing.T) {
 		ctx := context.Background()
 		ids := petitionFixture(t, db)
 		e := auth.AuditEntry{At: petitionT0, Actor: "lian", IP: "127.0.0.1"}
-		p := newComplaint(ids, day(t, "2026-11-02"))
+		p := petitionComplaint(ids, day(t, "2026-11-02"))
 		code := petitions.NewCode()
 		if err := db.CreatePetition(ctx, p, petitions.HashCode(code), petitions.HashSurveyCode(code), e); err != nil {
 			t.Fatal(err)
 		}
-		q := newComplaint(ids, day(t, "2026-11-02"))
+		q := petitionComplaint(ids, day(t, "2026-11-02"))
 		if err := db.CreatePetition(ctx, q, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()), e); err != nil {
 			t.Fatal(err)
 		}
@@ -108,8 +108,8 @@ func TestPetitionEscalationAndReports(t *testing.T) {
 		ctx := context.Background()
 		ids := petitionFixture(t, db)
 		e := auth.AuditEntry{At: petitionT0, Actor: "lian"}
-		late := newComplaint(ids, day(t, "2026-11-02"))
-		done := newComplaint(ids, day(t, "2026-11-02"))
+		late := petitionComplaint(ids, day(t, "2026-11-02"))
+		done := petitionComplaint(ids, day(t, "2026-11-02"))
 		done.Staff = append(done.Staff, petitions.Staff{PersonID: ids["王庭长"]})
 		for _, p := range []*petitions.Petition{late, done} {
 			if err := db.CreatePetition(ctx, p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()), e); err != nil {
@@ -221,7 +221,7 @@ func TestPetitionSetupStore(t *testing.T) {
 			t.Errorf("record %+v %v", r, err)
 		}
 
-		p := newComplaint(ids, day(t, "2026-11-02"))
+		p := petitionComplaint(ids, day(t, "2026-11-02"))
 		code := petitions.NewCode()
 		if err := db.CreatePetition(ctx, p, petitions.HashCode(code), petitions.HashSurveyCode(code), e); err != nil {
 			t.Fatal(err)
@@ -257,7 +257,7 @@ func TestPetitionNumbersUnderConcurrency(t *testing.T) {
 		nos := make(chan string, n)
 		for i := 0; i < n; i++ {
 			go func() {
-				p := newComplaint(ids, day(t, "2026-11-02"))
+				p := petitionComplaint(ids, day(t, "2026-11-02"))
 				err := db.CreatePetition(context.Background(), p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()),
 					auth.AuditEntry{At: petitionT0, Actor: "lian"})
 				errs <- err

@@ -10,7 +10,7 @@ import (
 // TestPetitionsBrowser: a citizen files through the public form and keeps
 // the tracking code; the 立案庭 clerk acknowledges the request from the
 // department's queue and answers it; the citizen sees the answer with the
-// code. The window's intake prints its notice from a page without inline code.
+// code. The window's ptIntake prints its notice from a page without inline code.
 func TestPetitionsBrowser(t *testing.T) {
 	ctx := browser(t)
 	e := petitionsEnv(t)
@@ -51,7 +51,7 @@ func TestPetitionsBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("pt-name"), "赵六"),
 		chromedp.Click(chromedp.ID("pt-save")), chromedp.WaitVisible(chromedp.ID("pt-print")))
 	if n := eval[int](t, ctx, `document.querySelectorAll("#pt-notice li").length`); n == 0 {
-		t.Error("the intake page shows no one-time notice")
+		t.Error("the ptIntake page shows no one-time notice")
 	}
 	noCSPViolations(t, ctx, "intake result")
 	screenshot(t, ctx, "petitions-created.png")

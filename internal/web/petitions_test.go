@@ -36,7 +36,7 @@ func petitionsSamplePages(v *visitor) map[string]view {
 	cl := petitions.DefaultChecklists()[0]
 	evs := []petitions.Event{{At: time.Now(), Actor: "admin", Kind: "移交", From: "a", To: "b", Note: "理由", Public: true, PublicNote: "已转民一庭办理"}}
 	total := petitions.BulletinRow{Dept: "合计", Received: 3, ByType: map[petitions.Type]int{petitions.TypeComplaint: 3}, FeedbackDue: 2, FeedbackOnTime: 1}
-	day := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.Booking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
+	ptDay := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.Booking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
 	o := []store.OrgCourt{{ID: 1, Name: "示例市中级人民法院"}}
 	mk := func(title string, data any) view {
 		return view{Title: title, Nav: "petitions", Visitor: v, CSRF: "t", Data: data}
@@ -49,7 +49,7 @@ func petitionsSamplePages(v *visitor) map[string]view {
 		"petitions_notice":    mk("一次性告知书", petitionNoticePage{P: p, Checklist: &cl}),
 		"petitions_setup":     mk("诉求设置", petitionSetupPage{Checklists: petitions.DefaultChecklists(), Days: petitions.StateCouncilDays()[:3], Rules: petitions.DefaultRules(), Edit: true}),
 		"petitions_bulletin":  mk("群众诉求月通报", petitionBulletinPage{Month: "2026-11", Rows: []petitions.BulletinRow{total}, Total: total, Types: petitions.Types()}),
-		"petitions_reception": mk("院长接待日", receptionView{Days: []store.ReceptionDay{day}, Edit: true}),
+		"petitions_reception": mk("院长接待日", receptionView{Days: []store.ReceptionDay{ptDay}, Edit: true}),
 		"petitions_surveys":   mk("满意度评价结果", petitionSurveysPage{From: "2026-06", To: "2026-11", Items: petitions.SurveyItems(), Rows: []store.SurveyRow{{Month: "2026-11", Dept: "立案庭", N: 1}}}),
 		"petitions_public":    {Title: "网上提交诉求", Data: petitionPublicPage{Token: "t", Courts: o, Types: petitions.Types()}},
 		"petitions_track":     {Title: "诉求进度查询", Data: petitionTrackPage{Token: "t", Found: true, No: p.No, Events: evs, Survey: true, Items: petitions.SurveyItems()}},
@@ -109,7 +109,7 @@ var (
 	ptCode  = regexp.MustCompile(`id="pt-code">([0-9A-Z-]+)<`)
 )
 
-func match(t *testing.T, re *regexp.Regexp, body string) string {
+func ptMatch(t *testing.T, re *regexp.Regexp, body string) string {
 	t.Helper()
 	m := re.FindStringSubmatch(body)
 	if m == nil {
@@ -118,16 +118,16 @@ func match(t *testing.T, re *regexp.Regexp, body string) string {
 	return m[1]
 }
 
-// intake files a request at the window as c and returns its id and tracking code.
-func intake(t *testing.T, c *client, form url.Values) (string, string) {
+// ptIntake files a request at the window as c and returns its id and tracking code.
+func ptIntake(t *testing.T, c *client, form url.Values) (string, string) {
 	t.Helper()
 	c.get("/petitions/new")
 	r := c.post("/petitions", form)
 	wantStatus(t, "intake", r, http.StatusOK, "诉求已登记")
-	return match(t, ptID, r.body), match(t, ptCode, r.body)
+	return ptMatch(t, ptID, r.body), ptMatch(t, ptCode, r.body)
 }
 
-func complaint(subject string) url.Values {
+func ptComplaint(subject string) url.Values {
 	return url.Values{"channel": {"窗口"}, "type": {"投诉"}, "matter": {"投诉"}, "subject": {subject}, "content": {"承办法官多次不接电话"},
 		"name": {"张三"}, "phone": {"13800001234"}, "id_no": {"110101199001011234"}, "address": {"示例市甲区人民路1号"},
 		"case_no": {"(2025)示01民初3号"}, "staff": {"李法官"}}
@@ -136,7 +136,7 @@ func complaint(subject string) url.Values {
 func TestPetitionsWindowDay(t *testing.T) {
 	e := petitionsEnv(t)
 	clerk := e.loggedIn("lian")
-	id, code := intake(t, clerk, complaint("投诉法官态度"))
+	id, code := ptIntake(t, clerk, ptComplaint("投诉法官态度"))
 	if len(strings.ReplaceAll(code, "-", "")) != petitions.CodeLength {
 		t.Errorf("tracking code %q", code)
 	}
@@ -212,10 +212,10 @@ func TestPetitionsWindowDay(t *testing.T) {
 func TestPetitionsConfidentiality(t *testing.T) {
 	e := petitionsEnv(t)
 	clerk := e.loggedIn("lian")
-	form := complaint("举报法官收受财物")
+	form := ptComplaint("举报法官收受财物")
 	form.Set("type", "举报")
-	report, _ := intake(t, clerk, form)
-	id, _ := intake(t, clerk, complaint("投诉窗口态度"))
+	report, _ := ptIntake(t, clerk, form)
+	id, _ := ptIntake(t, clerk, ptComplaint("投诉窗口态度"))
 	clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"转民一庭"}})
 
 	cases := []struct {
@@ -231,7 +231,7 @@ func TestPetitionsConfidentiality(t *testing.T) {
 		{"tz1", report, 403, "无权查看", "举报法官"},
 		{"admin", report, 403, "", "举报法官"},
 		{"tz1", id, 200, "13800001234", ""},
-		{"fg", id, 403, "无权查看", "投诉窗口态度"}, // 李法官 of 民一庭, whom the complaint names
+		{"fg", id, 403, "无权查看", "投诉窗口态度"}, // 李法官 of 民一庭, whom the ptComplaint names
 		{"yz", id, 200, "13800001234", ""},
 		{"jj", id, 200, "13800001234", ""},
 		{"zz", id, 200, "138****1234", "13800001234"},
@@ -267,10 +267,10 @@ func TestPetitionsConfidentiality(t *testing.T) {
 	}
 }
 
-// publicPost fetches the public page at get for its form token and posts form to post.
-func publicPost(t *testing.T, c *client, get, post string, form url.Values, header ...string) resp {
+// ptPublicPost fetches the public page at get for its form token and posts form to post.
+func ptPublicPost(t *testing.T, c *client, get, post string, form url.Values, header ...string) resp {
 	t.Helper()
-	form.Set("token", match(t, ptToken, c.get(get).body))
+	form.Set("token", ptMatch(t, ptToken, c.get(get).body))
 	return c.post(post, form, header...)
 }
 
@@ -279,15 +279,15 @@ func TestPetitionsPublicAbuse(t *testing.T) {
 	courtID := fmt.Sprint(e.ids()["示例市中级人民法院"])
 	citizen := e.client()
 	file := func(subject, content string) resp {
-		return publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"},
+		return ptPublicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"},
 			"subject": {subject}, "content": {content}, "name": {"王五"}, "phone": {"13900002222"}})
 	}
 	wantStatus(t, "oversized", file("立案咨询", strings.Repeat("长", petitions.MaxContent+1)), http.StatusBadRequest, "最多 2000 个字")
 	wantStatus(t, "huge body", file("立案咨询", strings.Repeat("x", 70<<10)), http.StatusBadRequest, "表单过大")
 	r := file("<script>alert(1)</script>", "<img src=x onerror=alert(2)>")
 	wantStatus(t, "script filed", r, http.StatusOK, `<strong id="pt-due">2026-11-09</strong>`)
-	code := match(t, ptCode, r.body)
-	track := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {strings.ToLower(code)}})
+	code := ptMatch(t, ptCode, r.body)
+	track := ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {strings.ToLower(code)}})
 	wantStatus(t, "track", track, http.StatusOK, "&lt;script&gt;alert(1)&lt;/script&gt;")
 	if strings.Contains(track.body, "<script>alert") || strings.Contains(track.body, "<img src=x") {
 		t.Error("the tracking page renders the citizen's markup")
@@ -297,7 +297,7 @@ func TestPetitionsPublicAbuse(t *testing.T) {
 	wantStatus(t, "no token", citizen.post("/public/petition", url.Values{"subject": {"x"}}), http.StatusForbidden, "表单已过期")
 	forged := url.Values{"court": {courtID}, "type": {"咨询"}, "subject": {"x"}, "name": {"a"}, "phone": {"1"}, "token": {"1700000000.00000000000000000000000000000000"}}
 	wantStatus(t, "forged token", citizen.post("/public/petition", forged), http.StatusForbidden, "表单已过期")
-	cross := publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"}, "subject": {"x"}, "name": {"a"}, "phone": {"1"}},
+	cross := ptPublicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {courtID}, "type": {"咨询"}, "subject": {"x"}, "name": {"a"}, "phone": {"1"}},
 		"Sec-Fetch-Site", "cross-site")
 	wantStatus(t, "cross-site", cross, http.StatusForbidden, "跨站请求")
 
@@ -312,37 +312,37 @@ func TestPetitionsPublicAbuse(t *testing.T) {
 	}
 
 	guess := petitions.NewCode()
-	miss := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {guess}})
-	bad := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {"not a code"}})
+	miss := ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {guess}})
+	bad := ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {"not a code"}})
 	wantStatus(t, "guessed code", miss, http.StatusNotFound, "未找到与该查询码对应的诉求")
-	if strip(miss.body) != strip(bad.body) {
+	if ptStrip(miss.body) != ptStrip(bad.body) {
 		t.Error("a guessed code and a malformed one get different answers")
 	}
 	for i := 0; i < 10; i++ {
-		last = publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {petitions.NewCode()}})
+		last = ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {petitions.NewCode()}})
 	}
 	if last.status != http.StatusTooManyRequests {
 		t.Errorf("burst of lookups: last status %d, want 429", last.status)
 	}
 	e.clock.Advance(petitionWindow)
 	other := e.client()
-	wantStatus(t, "after the window", publicPost(t, other, "/public/track", "/public/track", url.Values{"code": {code}}), http.StatusOK, "待签收")
+	wantStatus(t, "after the window", ptPublicPost(t, other, "/public/track", "/public/track", url.Values{"code": {code}}), http.StatusOK, "待签收")
 }
 
-// strip removes the form tokens, which differ between answers.
-func strip(body string) string { return ptToken.ReplaceAllString(body, "") }
+// ptStrip removes the form tokens, which differ between answers.
+func ptStrip(body string) string { return ptToken.ReplaceAllString(body, "") }
 
 func TestPetitionsTrackingAndSurvey(t *testing.T) {
 	e := petitionsEnv(t)
 	clerk := e.loggedIn("lian")
-	form := complaint("咨询执行进度")
+	form := ptComplaint("咨询执行进度")
 	form.Set("type", "咨询")
 	form.Set("staff", "")
-	id, code := intake(t, clerk, form)
+	id, code := ptIntake(t, clerk, form)
 	clerk.post("/petitions/"+id+"/note", url.Values{"note": {"内部：当事人情绪激动"}})
 	clerk.post("/petitions/"+id+"/answer", url.Values{"answer": {"执行款已于本周发放"}})
 	citizen := e.client()
-	r := publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
+	r := ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
 	wantStatus(t, "answered", r, http.StatusOK, "执行款已于本周发放")
 	for _, deny := range []string{"当事人情绪激动", "13800001234", "孙立案", "pt-survey-form"} {
 		if strings.Contains(r.body, deny) {
@@ -350,9 +350,9 @@ func TestPetitionsTrackingAndSurvey(t *testing.T) {
 		}
 	}
 	clerk.post("/petitions/"+id+"/close", url.Values{"result": {"已告知"}})
-	r = publicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
+	r = ptPublicPost(t, citizen, "/public/track", "/public/track", url.Values{"code": {code}})
 	wantStatus(t, "survey offered", r, http.StatusOK, "pt-survey-form")
-	answers := url.Values{"code": {code}, "token": {match(t, regexp.MustCompile(`name="token" value="([^"]+)"><input type="hidden" name="code"`), r.body)}}
+	answers := url.Values{"code": {code}, "token": {ptMatch(t, regexp.MustCompile(`name="token" value="([^"]+)"><input type="hidden" name="code"`), r.body)}}
 	for i := 1; i <= 15; i++ {
 		answers.Set(fmt.Sprintf("q%d", i), "5")
 	}
@@ -386,17 +386,17 @@ func TestPetitionsSetupAndReception(t *testing.T) {
 	fg.get("/petitions/setup")
 	wantStatus(t, "judge edits", fg.post("/petitions/setup/rules", url.Values{"feedback_days": {"9"}, "close_days": {"10"}, "leader_after": {"1"}}), http.StatusForbidden, "仅院领导和审管办")
 	// The court's rules and calendar count the deadline: Monday 2 Nov + 3 working days, the 4th off = Friday 6 Nov.
-	id, _ := intake(t, e.loggedIn("lian"), complaint("期限"))
+	id, _ := ptIntake(t, e.loggedIn("lian"), ptComplaint("期限"))
 	wantStatus(t, "deadline", e.loggedIn("lian").get("/petitions/"+id), http.StatusOK, "<dt>反馈期限</dt><dd>2026-11-06</dd>")
 
 	yz := e.loggedIn("yz")
 	yz.get("/petitions/reception")
 	yz.post("/petitions/reception", url.Values{"day": {"2026-11-10"}, "leader": {"王院长"}, "place": {"接待室"}, "slots": {"1"}})
 	rec := yz.get("/petitions/reception")
-	rid := match(t, regexp.MustCompile(`id="reception-(\d+)"`), rec.body)
+	rid := ptMatch(t, regexp.MustCompile(`id="reception-(\d+)"`), rec.body)
 	yz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"赵六"}, "phone": {"13700003333"}, "topic": {"执行难"}})
 	wantStatus(t, "full", yz.post("/petitions/reception/"+rid+"/book", url.Values{"name": {"钱七"}, "topic": {"立案"}}), http.StatusConflict, "已约满")
-	bid := match(t, regexp.MustCompile(`action="/petitions/reception/bookings/(\d+)/record"`), yz.get("/petitions/reception").body)
+	bid := ptMatch(t, regexp.MustCompile(`action="/petitions/reception/bookings/(\d+)/record"`), yz.get("/petitions/reception").body)
 	yz.post("/petitions/reception/bookings/"+bid+"/record", url.Values{"record": {"当场协调执行局，三日内答复"}})
 	wantStatus(t, "record", yz.get("/petitions/reception"), http.StatusOK, "当场协调执行局")
 	zz := e.loggedIn("zz")
@@ -409,7 +409,7 @@ func TestPetitionsSetupAndReception(t *testing.T) {
 func TestPetitionsEscalationShown(t *testing.T) {
 	e := petitionsEnv(t)
 	citizen := e.client()
-	r := publicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {fmt.Sprint(e.ids()["示例市中级人民法院"])}, "type": {"咨询"},
+	r := ptPublicPost(t, citizen, "/public/petition", "/public/petition", url.Values{"court": {fmt.Sprint(e.ids()["示例市中级人民法院"])}, "type": {"咨询"},
 		"subject": {"无人签收的诉求"}, "name": {"王五"}, "phone": {"13900002222"}})
 	wantStatus(t, "filed", r, http.StatusOK, "诉求已提交")
 	ctx := context.Background()
@@ -417,7 +417,7 @@ func TestPetitionsEscalationShown(t *testing.T) {
 	id := fmt.Sprint(ps[0].ID)
 	yz := e.loggedIn("yz")
 	if strings.Contains(yz.get("/petitions?f=late").body, "无人签收的诉求") {
-		t.Error("late on the day it arrived")
+		t.Error("late on the ptDay it arrived")
 	}
 	for _, c := range []struct {
 		days  int
@@ -425,7 +425,7 @@ func TestPetitionsEscalationShown(t *testing.T) {
 		badge string
 	}{{1, "2026-11-03", "已提醒庭长"}, {4, "2026-11-06", "已报分管院领导"}} {
 		e.clock.Advance(time.Duration(c.days) * 24 * time.Hour)
-		if _, err := e.db.EscalatePetitions(ctx, day(c.today), e.clock.Now()); err != nil {
+		if _, err := e.db.EscalatePetitions(ctx, ptDay(c.today), e.clock.Now()); err != nil {
 			t.Fatal(err)
 		}
 		yz = e.loggedIn("yz") // a session does not outlive days of idleness
@@ -438,7 +438,7 @@ func TestPetitionsEscalationShown(t *testing.T) {
 	wantStatus(t, "history", yz.get("/petitions/"+id), http.StatusOK, "签收超期，已提醒分管院领导")
 }
 
-func day(s string) court.Date {
+func ptDay(s string) court.Date {
 	d, err := court.ParseISODate(s)
 	if err != nil {
 		panic(err)
@@ -464,7 +464,7 @@ func TestPetitionsQR(t *testing.T) {
 func TestPetitionsPanels(t *testing.T) {
 	e := petitionsEnv(t)
 	clerk := e.loggedIn("lian")
-	id, _ := intake(t, clerk, complaint("面板上的投诉"))
+	id, _ := ptIntake(t, clerk, ptComplaint("面板上的投诉"))
 	clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"转民一庭"}})
 	home := e.loggedIn("tz1").get(fmt.Sprintf("/units/department/%d", e.ids()["示例市中级人民法院/民一庭"]))
 	wantStatus(t, "民一庭 dashboard", home, http.StatusOK, `id="panel-petitions"`)
@@ -492,7 +492,7 @@ func TestPetitionsNoticeDocxGolden(t *testing.T) {
 	page := petitionNoticePage{P: petitions.Petition{No: "诉〔2026〕7号", ReceivedOn: court.DateOf(2026, 11, 2), Subject: "申请执行 <&> 咨询",
 		Citizen: petitions.Citizen{Name: "张三"}}, Checklist: &cl,
 		Due: petitions.Deadlines{Feedback: court.DateOf(2026, 11, 9), Close: court.DateOf(2026, 11, 23)}}
-	body, err := noticeDocx(page)
+	body, err := petitionNoticeDocxFile(page)
 	if err != nil {
 		t.Fatal(err)
 	}
