@@ -184,7 +184,7 @@ func petitionsDemoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, co
 			return err
 		}
 		for k := 0; k < 2+r.IntN(3); k++ {
-			rd, err := db.BookReception(ctx, id, store.Booking{Citizen: petitions.Citizen{Name: petitionsPick(r, petitionsDemoCitizens), Phone: fmt.Sprintf("138%08d", r.IntN(1e8))},
+			rd, err := db.BookReception(ctx, id, store.ReceptionBooking{Citizen: petitions.Citizen{Name: petitionsPick(r, petitionsDemoCitizens), Phone: fmt.Sprintf("138%08d", r.IntN(1e8))},
 				Topic: petitionsPick(r, petitionsDemoSubjects[petitions.TypePetition])}, e)
 			if err != nil {
 				return err

@@ -28,9 +28,9 @@ const (
 	ActionSurvey         = auth.ActionSurvey
 )
 
-func dayText(d court.Date) string { return d.String() }
+func petitionDayText(d court.Date) string { return d.String() }
 
-func parseDay(s string) court.Date {
+func petitionParseDay(s string) court.Date {
 	if s == "" {
 		return 0
 	}
@@ -79,14 +79,14 @@ func (db *DB) CreatePetition(ctx context.Context, p *petitions.Petition, trackin
 	// serial already); should a number still be taken, try again.
 	for attempt := 0; ; attempt++ {
 		err := db.createPetition(ctx, p, trackingHash, surveyHash, e)
-		if err == nil || attempt == 4 || !isUniqueViolation(err) {
+		if err == nil || attempt == 4 || !petitionUniqueViolation(err) {
 			return err
 		}
 	}
 }
 
-// isUniqueViolation reports whether err is a broken unique constraint.
-func isUniqueViolation(err error) bool {
+// petitionUniqueViolation reports whether err is a broken unique constraint.
+func petitionUniqueViolation(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "UNIQUE") || strings.Contains(s, "23505")
 }
@@ -109,8 +109,8 @@ func (db *DB) createPetition(ctx context.Context, p *petitions.Petition, trackin
     status, ack_on, answered_on, answer, closed_on, result, finding, escalation, tracking_hash, survey_hash, survey_done)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', 0, ?, ?, ?) RETURNING id`),
 			p.CourtID, year, seq, string(p.Channel), string(p.Type), p.Matter, p.Subject, p.Content,
-			p.Citizen.Name, p.Citizen.Phone, p.Citizen.IDNo, p.Citizen.Address, p.CaseNo, authTimeText(p.ReceivedAt), dayText(p.ReceivedOn),
-			nullID(p.CreatedBy), nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), dayText(p.AckOn), trackingHash, surveyHash, false).Scan(&p.ID)
+			p.Citizen.Name, p.Citizen.Phone, p.Citizen.IDNo, p.Citizen.Address, p.CaseNo, authTimeText(p.ReceivedAt), petitionDayText(p.ReceivedOn),
+			nullID(p.CreatedBy), nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), petitionDayText(p.AckOn), trackingHash, surveyHash, false).Scan(&p.ID)
 		if err != nil {
 			return err
 		}
@@ -167,8 +167,8 @@ func (db *DB) ChangePetition(ctx context.Context, id int64, change func(p *petit
 func (db *DB) writePetition(ctx context.Context, tx *sql.Tx, p *petitions.Petition) error {
 	_, err := tx.ExecContext(ctx, db.rebind(`UPDATE petitions SET owner_id = ?, department_id = ?, status = ?, ack_on = ?, answered_on = ?,
     answer = ?, closed_on = ?, result = ?, finding = ?, escalation = ? WHERE id = ?`),
-		nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), dayText(p.AckOn), dayText(p.AnsweredOn), p.Answer,
-		dayText(p.ClosedOn), p.Result, string(p.Finding), int(p.Escalation), p.ID)
+		nullID(p.OwnerID), nullID(p.DeptID), string(p.Status), petitionDayText(p.AckOn), petitionDayText(p.AnsweredOn), p.Answer,
+		petitionDayText(p.ClosedOn), p.Result, string(p.Finding), int(p.Escalation), p.ID)
 	return err
 }
 
@@ -194,13 +194,13 @@ func scanPetition(row interface{ Scan(...any) error }) (petitions.Petition, erro
 		return p, err
 	}
 	p.No, p.Channel, p.Type, p.Status, p.Finding = PetitionNo(year, seq), petitions.Channel(channel), petitions.Type(typ), petitions.Status(status), petitions.Finding(finding)
-	p.ReceivedAt, p.ReceivedOn, p.AckOn, p.AnsweredOn, p.ClosedOn = parseAuthTime(at), parseDay(on), parseDay(ack), parseDay(ans), parseDay(closed)
-	p.Escalation, p.Owner = petitions.Level(esc), ownerLabel(ownerLogin, ownerName)
+	p.ReceivedAt, p.ReceivedOn, p.AckOn, p.AnsweredOn, p.ClosedOn = parseAuthTime(at), petitionParseDay(on), petitionParseDay(ack), petitionParseDay(ans), petitionParseDay(closed)
+	p.Escalation, p.Owner = petitions.Level(esc), petitionOwnerLabel(ownerLogin, ownerName)
 	return p, nil
 }
 
-// ownerLabel is an account as a request's owner reads: 张三（zhangsan）.
-func ownerLabel(login, name string) string {
+// petitionOwnerLabel is an account as a request's owner reads: 张三（zhangsan）.
+func petitionOwnerLabel(login, name string) string {
 	if name == "" || login == "" {
 		return login
 	}
@@ -293,13 +293,13 @@ func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Pe
 	where := []string{"p.court_id = ?"}
 	args := []any{q.CourtID}
 	if q.From != 0 {
-		where, args = append(where, "p.received_on >= ?"), append(args, dayText(q.From))
+		where, args = append(where, "p.received_on >= ?"), append(args, petitionDayText(q.From))
 	}
 	if q.To != 0 {
-		where, args = append(where, "p.received_on <= ?"), append(args, dayText(q.To))
+		where, args = append(where, "p.received_on <= ?"), append(args, petitionDayText(q.To))
 	}
 	if q.Since != 0 {
-		where, args = append(where, "(p.received_on >= ? OR p.closed_on = '' OR p.closed_on >= ?)"), append(args, dayText(q.Since), dayText(q.Since))
+		where, args = append(where, "(p.received_on >= ? OR p.closed_on = '' OR p.closed_on >= ?)"), append(args, petitionDayText(q.Since), petitionDayText(q.Since))
 	}
 	if q.Open {
 		where, args = append(where, "p.status <> ?"), append(args, string(petitions.StatusClosed))
@@ -347,7 +347,7 @@ JOIN petitions p ON p.id = s.petition_id JOIN people pe ON pe.id = s.person_id W
 		})
 }
 
-// systemAudit is an audit entry of the server itself.
-func systemAudit(at time.Time) auth.AuditEntry {
+// petitionSystemAudit is an audit entry of the server itself.
+func petitionSystemAudit(at time.Time) auth.AuditEntry {
 	return auth.AuditEntry{At: at, Actor: "系统", IP: "本机"}
 }

@@ -24,11 +24,11 @@ type ReceptionDay struct {
 	Leader   string
 	Place    string
 	Slots    int
-	Bookings []Booking
+	Bookings []ReceptionBooking
 }
 
-// Booking is a citizen booked for a reception day, and its record once held.
-type Booking struct {
+// ReceptionBooking is a citizen booked for a reception day, and its record once held.
+type ReceptionBooking struct {
 	ID         int64
 	Reception  int64
 	Citizen    petitions.Citizen // Name and Phone
@@ -65,7 +65,7 @@ func (db *DB) AddReceptionDay(ctx context.Context, r ReceptionDay, e auth.AuditE
 	}
 	err = db.authTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, db.rebind("INSERT INTO reception_days (court_id, day, leader, place, slots) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-			r.CourtID, dayText(r.Day), r.Leader, r.Place, r.Slots).Scan(&id); err != nil {
+			r.CourtID, petitionDayText(r.Day), r.Leader, r.Place, r.Slots).Scan(&id); err != nil {
 			return err
 		}
 		entry := e
@@ -79,11 +79,11 @@ func (db *DB) AddReceptionDay(ctx context.Context, r ReceptionDay, e auth.AuditE
 func (db *DB) ReceptionDays(ctx context.Context, courtID int64, from court.Date) (out []ReceptionDay, err error) {
 	defer wrap(&err, "读取院长接待日")
 	err = webEach(ctx, db.db, db.rebind("SELECT id, court_id, day, leader, place, slots FROM reception_days WHERE court_id = ? AND day >= ? ORDER BY day, id"),
-		[]any{courtID, dayText(from)}, func(rows *sql.Rows) error {
+		[]any{courtID, petitionDayText(from)}, func(rows *sql.Rows) error {
 			var r ReceptionDay
 			var day string
 			err := rows.Scan(&r.ID, &r.CourtID, &day, &r.Leader, &r.Place, &r.Slots)
-			r.Day = parseDay(day)
+			r.Day = petitionParseDay(day)
 			out = append(out, r)
 			return err
 		})
@@ -95,10 +95,10 @@ func (db *DB) ReceptionDays(ctx context.Context, courtID int64, from court.Date)
 	return out, err
 }
 
-func (db *DB) bookings(ctx context.Context, q querier, reception int64) (bs []Booking, err error) {
+func (db *DB) bookings(ctx context.Context, q querier, reception int64) (bs []ReceptionBooking, err error) {
 	err = webEach(ctx, q, db.rebind(`SELECT id, reception_id, citizen_name, citizen_phone, topic, case_no, booked_by, booked_at, record, COALESCE(petition_id, 0)
 FROM reception_bookings WHERE reception_id = ? ORDER BY id`), []any{reception}, func(rows *sql.Rows) error {
-		var b Booking
+		var b ReceptionBooking
 		var at string
 		err := rows.Scan(&b.ID, &b.Reception, &b.Citizen.Name, &b.Citizen.Phone, &b.Topic, &b.CaseNo, &b.BookedBy, &at, &b.Record, &b.PetitionID)
 		b.BookedAt = parseAuthTime(at)
@@ -119,14 +119,14 @@ func (db *DB) receptionDay(ctx context.Context, q querier, id int64) (r Receptio
 	if err != nil {
 		return r, err
 	}
-	r.Day = parseDay(day)
+	r.Day = petitionParseDay(day)
 	r.Bookings, err = db.bookings(ctx, q, id)
 	return r, err
 }
 
 // BookReception books a citizen for reception day id, refusing a full day,
 // with an audit entry. It returns the reception day with the new booking last.
-func (db *DB) BookReception(ctx context.Context, id int64, b Booking, e auth.AuditEntry) (r ReceptionDay, err error) {
+func (db *DB) BookReception(ctx context.Context, id int64, b ReceptionBooking, e auth.AuditEntry) (r ReceptionDay, err error) {
 	defer wrap(&err, "预约院长接待")
 	if strings.TrimSpace(b.Citizen.Name) == "" || strings.TrimSpace(b.Topic) == "" {
 		return r, court.Errorf(court.Invalid, "预约须填写“姓名”和“反映事项”")

@@ -23,8 +23,8 @@ func (db *DB) PetitionCalendar(ctx context.Context) (petitions.Rules, *petitions
 	return r, petitions.NewCalendar(days), err
 }
 
-// Escalated is a request that EscalatePetitions raised.
-type Escalated struct {
+// PetitionEscalated is a request that EscalatePetitions raised.
+type PetitionEscalated struct {
 	CourtID int64
 	No      string
 	Level   petitions.Level
@@ -33,7 +33,7 @@ type Escalated struct {
 // EscalatePetitions raises every open request that is late on today to the
 // level the rules give it (庭长, then 分管院领导), each with its event and an
 // audit entry of the system at time at. It returns those it raised.
-func (db *DB) EscalatePetitions(ctx context.Context, today court.Date, at time.Time) (out []Escalated, err error) {
+func (db *DB) EscalatePetitions(ctx context.Context, today court.Date, at time.Time) (out []PetitionEscalated, err error) {
 	defer wrap(&err, "诉求超期升级")
 	r, cal, err := db.PetitionCalendar(ctx)
 	if err != nil {
@@ -63,23 +63,23 @@ func (db *DB) EscalatePetitions(ctx context.Context, today court.Date, at time.T
 		p, err = db.ChangePetition(ctx, id, func(p *petitions.Petition) (petitions.Event, error) {
 			ev, ok := petitions.Escalate(p, l, step, at)
 			if !ok {
-				return ev, errNoChange
+				return ev, errPetitionNoChange
 			}
 			return ev, nil
-		}, systemAudit(at))
-		if err == errNoChange {
+		}, petitionSystemAudit(at))
+		if err == errPetitionNoChange {
 			continue
 		}
 		if err != nil {
 			return out, err
 		}
-		out = append(out, Escalated{p.CourtID, p.No, l})
+		out = append(out, PetitionEscalated{p.CourtID, p.No, l})
 	}
 	return out, nil
 }
 
-// errNoChange tells ChangePetition's caller that another writer got there first.
-var errNoChange = &court.Error{Kind: court.Conflict, Message: "无需变更"}
+// errPetitionNoChange tells ChangePetition's caller that another writer got there first.
+var errPetitionNoChange = &court.Error{Kind: court.Conflict, Message: "无需变更"}
 
 // PetitionBulletin is the monthly bulletin (月通报) of a court for a period:
 // one row per department and the court's total.
@@ -117,7 +117,7 @@ JOIN petition_staff s ON s.petition_id = p.id
 WHERE p.court_id = ? AND p.status = ? AND p.type IN (?, ?) AND p.finding IN (?, ?) AND p.closed_on >= ? AND p.closed_on <= ?
 ORDER BY p.closed_on, p.id, s.person_id`),
 		[]any{courtID, string(petitions.StatusClosed), string(petitions.TypeComplaint), string(petitions.TypeReport),
-			string(petitions.FindingUpheld), string(petitions.FindingPartly), dayText(from), dayText(to)},
+			string(petitions.FindingUpheld), string(petitions.FindingPartly), petitionDayText(from), petitionDayText(to)},
 		func(rows *sql.Rows) error {
 			var o court.Outcome
 			var day string
@@ -125,7 +125,7 @@ ORDER BY p.closed_on, p.id, s.person_id`),
 			if err := rows.Scan(&o.Person, &day, &year, &seq); err != nil {
 				return err
 			}
-			o.Kind, o.Day, o.Ref = court.OutcomeComplaintUpheld, parseDay(day), PetitionNo(year, seq)
+			o.Kind, o.Day, o.Ref = court.OutcomeComplaintUpheld, petitionParseDay(day), PetitionNo(year, seq)
 			out = append(out, o)
 			return nil
 		})

@@ -79,7 +79,7 @@ func (db *DB) HolidayCalendar(ctx context.Context) (days []petitions.CalendarDay
 		if err := rows.Scan(&day, &kind, &d.Name); err != nil {
 			return nil, err
 		}
-		d.Day, d.Kind = parseDay(day), petitions.DayKind(kind)
+		d.Day, d.Kind = petitionParseDay(day), petitions.DayKind(kind)
 		days = append(days, d)
 	}
 	return days, rows.Err()
@@ -95,7 +95,7 @@ func (db *DB) seedCalendar(ctx context.Context) error {
 			return err
 		}
 		for _, d := range petitions.StateCouncilDays() {
-			if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO petition_calendar (day, kind, name) VALUES (?, ?, ?)"), dayText(d.Day), string(d.Kind), d.Name); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO petition_calendar (day, kind, name) VALUES (?, ?, ?)"), petitionDayText(d.Day), string(d.Kind), d.Name); err != nil {
 				return err
 			}
 		}
@@ -120,13 +120,13 @@ func (db *DB) SaveCalendarDay(ctx context.Context, d petitions.CalendarDay, e au
 		return err
 	}
 	return db.authTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM petition_calendar WHERE day = ?"), dayText(d.Day)); err != nil {
+		if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM petition_calendar WHERE day = ?"), petitionDayText(d.Day)); err != nil {
 			return err
 		}
 		entry := e
 		entry.Action, entry.Object = ActionPetitionSetup, "节假日安排 "+d.Day.String()
 		if d.Kind != "" {
-			if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO petition_calendar (day, kind, name) VALUES (?, ?, ?)"), dayText(d.Day), string(d.Kind), d.Name); err != nil {
+			if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO petition_calendar (day, kind, name) VALUES (?, ?, ?)"), petitionDayText(d.Day), string(d.Kind), d.Name); err != nil {
 				return err
 			}
 			entry.After = string(d.Kind) + " " + d.Name

@@ -207,10 +207,10 @@ func TestPetitionSetupStore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.BookReception(ctx, rid, store.Booking{Citizen: petitions.Citizen{Name: "赵六"}, Topic: "执行"}, e); err != nil {
+		if _, err := db.BookReception(ctx, rid, store.ReceptionBooking{Citizen: petitions.Citizen{Name: "赵六"}, Topic: "执行"}, e); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.BookReception(ctx, rid, store.Booking{Citizen: petitions.Citizen{Name: "钱七"}, Topic: "立案"}, e); court.KindOf(err) != court.Conflict {
+		if _, err := db.BookReception(ctx, rid, store.ReceptionBooking{Citizen: petitions.Citizen{Name: "钱七"}, Topic: "立案"}, e); court.KindOf(err) != court.Conflict {
 			t.Errorf("full day: %v", err)
 		}
 		rs, err := db.ReceptionDays(ctx, courtID, day(t, "2026-11-01"))

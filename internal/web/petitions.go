@@ -40,7 +40,7 @@ type PetitionsStore interface {
 
 	AddReceptionDay(ctx context.Context, r store.ReceptionDay, e auth.AuditEntry) (int64, error)
 	ReceptionDays(ctx context.Context, courtID int64, from court.Date) ([]store.ReceptionDay, error)
-	BookReception(ctx context.Context, id int64, b store.Booking, e auth.AuditEntry) (store.ReceptionDay, error)
+	BookReception(ctx context.Context, id int64, b store.ReceptionBooking, e auth.AuditEntry) (store.ReceptionDay, error)
 	RecordReception(ctx context.Context, bookingID int64, record string, petitionID int64, e auth.AuditEntry) (store.ReceptionDay, error)
 	ReceptionCourt(ctx context.Context, receptionID, bookingID int64) (int64, error)
 
@@ -156,7 +156,7 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	var rows []petitionRow
 	for i := range ps {
 		p := &ps[i]
-		if !petitions.AccessOf(petitionViewer(v), p).See || !panelHolds(at, p) {
+		if !petitions.AccessOf(petitionViewer(v), p).See || !petitionPanelHolds(at, p) {
 			continue
 		}
 		rows = append(rows, s.petitionRow(v, p, rules, cal))
@@ -171,8 +171,8 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	return []panel{{ID: "panel-petitions", Title: "群众诉求", Body: body}}, nil
 }
 
-// panelHolds reports whether a request belongs on the panel's page.
-func panelHolds(at panelPlace, p *petitions.Petition) bool {
+// petitionPanelHolds reports whether a request belongs on the panel's page.
+func petitionPanelHolds(at panelPlace, p *petitions.Petition) bool {
 	switch {
 	case at.Case != nil:
 		return p.CaseNo != "" && p.CaseNo == at.Case.No

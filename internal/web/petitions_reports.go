@@ -249,7 +249,7 @@ func (s *Server) receptionBook(w http.ResponseWriter, r *http.Request, v *visito
 	}
 	return s.receptionChange(w, r, v, func() (int64, error) { return s.mods.petitions.db.ReceptionCourt(r.Context(), id, 0) }, func() error {
 		f := r.PostFormValue
-		_, err := s.mods.petitions.db.BookReception(r.Context(), id, store.Booking{Citizen: petitions.Citizen{Name: strings.TrimSpace(f("name")),
+		_, err := s.mods.petitions.db.BookReception(r.Context(), id, store.ReceptionBooking{Citizen: petitions.Citizen{Name: strings.TrimSpace(f("name")),
 			Phone: strings.TrimSpace(f("phone"))}, Topic: strings.TrimSpace(f("topic")), CaseNo: strings.TrimSpace(f("case_no"))}, s.petitionAudit(v, r))
 		return err
 	})

@@ -36,7 +36,7 @@ func petitionsSamplePages(v *visitor) map[string]view {
 	cl := petitions.DefaultChecklists()[0]
 	evs := []petitions.Event{{At: time.Now(), Actor: "admin", Kind: "移交", From: "a", To: "b", Note: "理由", Public: true, PublicNote: "已转民一庭办理"}}
 	total := petitions.BulletinRow{Dept: "合计", Received: 3, ByType: map[petitions.Type]int{petitions.TypeComplaint: 3}, FeedbackDue: 2, FeedbackOnTime: 1}
-	ptDay := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.Booking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
+	ptDay := store.ReceptionDay{ID: 1, Day: p.ReceivedOn, Leader: "院长", Place: "接待室", Slots: 2, Bookings: []store.ReceptionBooking{{ID: 1, Citizen: p.Citizen, Topic: "执行"}}}
 	o := []store.OrgCourt{{ID: 1, Name: "示例市中级人民法院"}}
 	mk := func(title string, data any) view {
 		return view{Title: title, Nav: "petitions", Visitor: v, CSRF: "t", Data: data}
