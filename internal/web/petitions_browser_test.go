@@ -1,11 +1,22 @@
 package web
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
+
+// petitionsMedia emulates a CSS media type ("print"; "" for the screen).
+func petitionsMedia(media string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	})
+}
 
 // TestPetitionsBrowser: a citizen files through the public form and keeps
 // the tracking code; the 立案庭 clerk acknowledges the request from the
@@ -55,6 +66,13 @@ func TestPetitionsBrowser(t *testing.T) {
 	}
 	noCSPViolations(t, ctx, "intake result")
 	screenshot(t, ctx, "petitions-created.png")
+	step(t, ctx, "print layout", petitionsMedia("print"))
+	if v := eval[string](t, ctx, `[getComputedStyle(document.querySelector("header.top")).display, getComputedStyle(document.getElementById("pt-print")).display,
+		getComputedStyle(document.getElementById("pt-notice")).display, getComputedStyle(document.getElementById("pt-receipt")).display].join(" ")`); v != "none none block block" {
+		t.Errorf("printed, the header, the button, the notice and the receipt show as %q", v)
+	}
+	screenshot(t, ctx, "petitions-print.png")
+	step(t, ctx, "screen layout", petitionsMedia(""))
 	logout(t, ctx)
 
 	step(t, ctx, "track", chromedp.Navigate(base+"/public/track"), chromedp.WaitVisible(chromedp.ID("pt-track-form")),
