@@ -27,6 +27,7 @@ const (
 	ActionPetitionSetup  Action = "petition_setup"
 	ActionReception      Action = "petition_reception"
 	ActionSurvey         Action = "petition_survey"
+	ActionReportView     Action = "petition_report_view"
 )
 
 var actionNames = map[Action]string{
@@ -46,6 +47,7 @@ var actionNames = map[Action]string{
 	ActionPetitionSetup:  "修改诉求设置",
 	ActionReception:      "院长接待日",
 	ActionSurvey:         "满意度评价",
+	ActionReportView:     "查阅举报",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -243,7 +243,8 @@ type petitionTargetOpt struct {
 	Value, Label string
 }
 
-// loadPetition reads request id and checks that v may see it.
+// loadPetition reads request id and checks that v may see it. Every
+// reading of a report (举报) is written to the audit log.
 func (s *Server) loadPetition(r *http.Request, v *visitor) (petitions.Petition, petitions.Access, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -256,6 +257,13 @@ func (s *Server) loadPetition(r *http.Request, v *visitor) (petitions.Petition, 
 	acc := petitions.AccessOf(petitionViewer(v), &p)
 	if !acc.See {
 		return p, acc, court.Errorf(court.Forbidden, "您无权查看该诉求")
+	}
+	if p.Type == petitions.TypeReport {
+		e := s.petitionAudit(v, r)
+		e.Action, e.Object = auth.ActionReportView, "群众诉求 "+p.No+" "+r.URL.Path
+		if err := s.accounts.AppendAudit(r.Context(), e); err != nil {
+			return p, acc, err
+		}
 	}
 	return p, acc, nil
 }

@@ -262,6 +262,10 @@ func TestPetitionsConfidentiality(t *testing.T) {
 			t.Errorf("%s POST /petitions/%s: %d, want 403", c.login, c.path, r.status)
 		}
 	}
+	views, _, err := e.db.AuditLog(context.Background(), auth.AuditQuery{Action: auth.ActionReportView, Limit: 10})
+	if err != nil || len(views) != 1 || views[0].Actor != "jj" || !strings.Contains(views[0].Object, "/petitions/"+report) {
+		t.Errorf("readings of the report in the audit log: %+v %v", views, err)
+	}
 	if r := clients["jj"].get("/petitions/999999"); r.status != http.StatusNotFound {
 		t.Errorf("unknown id: %d", r.status)
 	}
