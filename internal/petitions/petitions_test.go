@@ -263,6 +263,10 @@ func TestTransitionsKeepHistory(t *testing.T) {
 	if _, err := Answer(p, chief, "again", now, today+3); court.KindOf(err) != court.Conflict {
 		t.Error("a closed request changed")
 	}
+	rep := &Petition{No: "诉〔2026〕2号", Type: TypeReport, OwnerID: 9, Owner: "纪检（jj）", Status: StatusHandling}
+	if _, err := Handover(rep, Actor{UserID: 9}, Target{Dept: "纪检监察"}, "回到队列", now); err != nil || rep.OwnerLabel() != "纪检监察（待认领）" {
+		t.Errorf("a report back to the queue: %v %q", err, rep.OwnerLabel())
+	}
 	want := []string{"签收  ", "移交 孙立案（lian） 民一庭（待认领）", "认领 民一庭（待认领） 王庭长（tz1）", "答复  ", "办结  "}
 	for i, e := range log {
 		if got := e.Kind + " " + e.From + " " + e.To; got != want[i] {

@@ -94,7 +94,7 @@ func Handover(p *Petition, a Actor, to Target, reason string, at time.Time) (Eve
 	if err := Limit("移交理由", reason, MaxReason); err != nil {
 		return Event{}, err
 	}
-	if to.UserID == 0 && to.DeptID == 0 {
+	if to.UserID == 0 && to.DeptID == 0 && p.Type != TypeReport { // a report may go back to 纪检监察's queue
 		return Event{}, court.Errorf(court.Invalid, "请选择移交的部门或承办人")
 	}
 	if to.UserID != 0 && to.UserID == p.OwnerID {

@@ -283,11 +283,12 @@ type PetitionQuery struct {
 	Open     bool       // only requests not closed
 	// Since, when set, keeps only the requests that may still count on or
 	// after that day: received since, or closed since, or open.
-	Since court.Date
-	Limit int // 0 for no limit
+	Since  court.Date
+	CaseNo string // only requests about this case (canonical 案号); "" for all
+	Limit  int    // 0 for no limit
 }
 
-// Petitions returns the requests of a court, newest first, without staff.
+// Petitions returns the requests of a court, newest first, with their staff.
 func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Petition, err error) {
 	defer wrap(&err, "读取诉求列表")
 	where := []string{"p.court_id = ?"}
@@ -297,6 +298,9 @@ func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Pe
 	}
 	if q.To != 0 {
 		where, args = append(where, "p.received_on <= ?"), append(args, petitionDayText(q.To))
+	}
+	if q.CaseNo != "" {
+		where, args = append(where, "p.case_no = ?"), append(args, q.CaseNo)
 	}
 	if q.Since != 0 {
 		where, args = append(where, "(p.received_on >= ? OR p.closed_on = '' OR p.closed_on >= ?)"), append(args, petitionDayText(q.Since), petitionDayText(q.Since))

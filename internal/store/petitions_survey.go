@@ -18,6 +18,7 @@ type SurveyTarget struct {
 	CourtID, DeptID, PetitionID int64
 	No                          string
 	Done                        bool // the request's survey was answered already
+	Closed                      bool // the request is closed: only then is it surveyed
 }
 
 // SurveyTargetByCode returns the request whose survey code hashes to hash;
@@ -25,8 +26,10 @@ type SurveyTarget struct {
 func (db *DB) SurveyTargetByCode(ctx context.Context, hash string) (t SurveyTarget, err error) {
 	defer wrap(&err, "读取满意度问卷")
 	var year, seq int
-	err = db.db.QueryRowContext(ctx, db.rebind("SELECT id, court_id, COALESCE(department_id, 0), year, seq, survey_done FROM petitions WHERE survey_hash = ?"), hash).
-		Scan(&t.PetitionID, &t.CourtID, &t.DeptID, &year, &seq, &t.Done)
+	var status string
+	err = db.db.QueryRowContext(ctx, db.rebind("SELECT id, court_id, COALESCE(department_id, 0), year, seq, survey_done, status FROM petitions WHERE survey_hash = ?"), hash).
+		Scan(&t.PetitionID, &t.CourtID, &t.DeptID, &year, &seq, &t.Done, &status)
+	t.Closed = status == string(petitions.StatusClosed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, court.Errorf(court.NotFound, "问卷链接无效或已过期")
 	}
@@ -48,6 +51,9 @@ func (db *DB) SubmitSurvey(ctx context.Context, t SurveyTarget, month string, a 
 	var digits strings.Builder
 	for _, x := range a {
 		digits.WriteByte(byte('0' + x))
+	}
+	if t.PetitionID != 0 && !t.Closed {
+		return court.Errorf(court.Conflict, "诉求 %s 办结后才能评价", t.No)
 	}
 	return db.authTx(ctx, func(tx *sql.Tx) error {
 		if t.PetitionID != 0 {

@@ -234,6 +234,17 @@ func TestPetitionSetupStore(t *testing.T) {
 			t.Error("the tracking hash opens the survey")
 		}
 		five := petitions.Answers{5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4}
+		if err := db.SubmitSurvey(ctx, target, "2026-11", five, "", e); court.KindOf(err) != court.Conflict {
+			t.Errorf("survey of an open request: %v", err)
+		}
+		if _, err := db.ChangePetition(ctx, p.ID, func(p *petitions.Petition) (petitions.Event, error) {
+			return petitions.Close(p, petitions.Actor{Name: "tz1"}, "不实", petitions.FindingUnfounded, petitionT0, day(t, "2026-11-03"))
+		}, e); err != nil {
+			t.Fatal(err)
+		}
+		if target, err = db.SurveyTargetByCode(ctx, petitions.HashSurveyCode(code)); err != nil || !target.Closed {
+			t.Fatalf("closed survey target %+v %v", target, err)
+		}
 		if err := db.SubmitSurvey(ctx, target, "2026-11", five, "", e); err != nil {
 			t.Fatal(err)
 		}

@@ -145,7 +145,11 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	if db == nil || v.User.CourtID == 0 {
 		return nil, nil
 	}
-	ps, err := db.Petitions(ctx, store.PetitionQuery{CourtID: v.User.CourtID, Open: at.Case == nil, Limit: 2000})
+	q := store.PetitionQuery{CourtID: v.User.CourtID, Open: at.Case == nil, Limit: 2000}
+	if at.Case != nil {
+		q.CaseNo = at.Case.No
+	}
+	ps, err := db.Petitions(ctx, q)
 	if err != nil {
 		return nil, err
 	}
