@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"html/template"
 	"net/http"
+	"sort"
 	"strconv"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -168,7 +169,18 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	if len(rows) == 0 && at.Case != nil {
 		return nil, nil
 	}
-	body, err := s.renderPart("petitions_list", "petitions-panel", petitionPanel{Rows: rows, Case: at.Case != nil})
+	// The late ones first, then the newest; the panel shows the first 20.
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Late != "" && rows[j].Late == "" })
+	pp := petitionPanel{Rows: rows, Case: at.Case != nil, Total: len(rows)}
+	for _, r := range rows {
+		if r.Late != "" {
+			pp.Late++
+		}
+	}
+	if len(pp.Rows) > 20 {
+		pp.Rows = pp.Rows[:20]
+	}
+	body, err := s.renderPart("petitions_list", "petitions-panel", pp)
 	if err != nil {
 		return nil, err
 	}
@@ -198,8 +210,9 @@ func petitionPanelHolds(at panelPlace, p *petitions.Petition) bool {
 
 // petitionPanel is the data of the panel.
 type petitionPanel struct {
-	Rows []petitionRow
-	Case bool
+	Rows        []petitionRow // the first 20
+	Case        bool
+	Total, Late int
 }
 
 // petitionsFuncs are the module's template functions.

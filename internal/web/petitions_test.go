@@ -472,7 +472,7 @@ func TestPetitionsPanels(t *testing.T) {
 	clerk.post("/petitions/"+id+"/handover", url.Values{"to": {fmt.Sprintf("d%d", e.ids()["示例市中级人民法院/民一庭"])}, "reason": {"转民一庭"}})
 	home := e.loggedIn("tz1").get(fmt.Sprintf("/units/department/%d", e.ids()["示例市中级人民法院/民一庭"]))
 	wantStatus(t, "民一庭 dashboard", home, http.StatusOK, `id="panel-petitions"`)
-	if !strings.Contains(home.body, "面板上的投诉") {
+	if !strings.Contains(home.body, "面板上的投诉") || !strings.Contains(home.body, `<strong id="pt-panel-total">1</strong>`) {
 		t.Error("the department's dashboard does not list its open request")
 	}
 	other := e.loggedIn("tz2").get(fmt.Sprintf("/units/department/%d", e.ids()["示例市中级人民法院/民二庭"]))
