@@ -38,10 +38,27 @@ func (s *Server) petitionRow(v *visitor, p *petitions.Petition, r petitions.Rule
 	return row
 }
 
+// matches reports whether the row shows s in its number, subject, case
+// number, or the citizen's name or phone as the visitor sees them (a masked
+// phone is not searched, so that searching does not reveal it).
+func (row petitionRow) matches(s string) bool {
+	fields := []string{row.P.No, row.P.Subject, row.P.CaseNo}
+	if row.Access.Personal {
+		fields = append(fields, row.P.Citizen.Name, row.P.Citizen.Phone)
+	}
+	for _, f := range fields {
+		if strings.Contains(f, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // petitionListPage is the data of the list of requests.
 type petitionListPage struct {
 	Rows   []petitionRow
 	Filter string
+	Search string // 编号, 事由, 案号, or the citizen's name or phone (as the visitor may see them)
 	Counts map[string]int
 	Sets   bool
 	Report bool // the visitor is 纪检监察
@@ -64,12 +81,19 @@ func (s *Server) petitionList(w http.ResponseWriter, r *http.Request, v *visitor
 		return err
 	}
 	f := r.URL.Query().Get("f")
-	page := petitionListPage{Filter: f, Counts: map[string]int{}, Sets: setsPetitions(v), Report: v.User.Role == auth.RoleDiscipline}
+	search := strings.TrimSpace(r.URL.Query().Get("q"))
+	if petitions.Limit("查找", search, 60) != nil {
+		search = ""
+	}
+	page := petitionListPage{Filter: f, Search: search, Counts: map[string]int{}, Sets: setsPetitions(v), Report: v.User.Role == auth.RoleDiscipline}
 	for i := range ps {
 		if !petitions.AccessOf(petitionViewer(v), &ps[i]).See {
 			continue
 		}
 		row := s.petitionRow(v, &ps[i], rules, cal)
+		if search != "" && !row.matches(search) {
+			continue
+		}
 		open := row.P.Status != petitions.StatusClosed
 		escalated := open && row.P.Escalation >= petitions.LevelChief
 		for k, in := range map[string]bool{"mine": row.Mine && open, "queue": row.Queue, "late": row.Late != "", "escalated": escalated, "open": open, "all": true} {

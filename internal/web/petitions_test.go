@@ -255,6 +255,16 @@ func TestPetitionsConfidentiality(t *testing.T) {
 			t.Errorf("%s sees %q in the list", c.login, c.deny)
 		}
 	}
+	// Searching by phone: found by those who may see it, not through a mask.
+	if r := clients["tz1"].get("/petitions?f=all&q=13800001234"); !strings.Contains(r.body, "投诉窗口态度") {
+		t.Error("the handling chief does not find the request by phone")
+	}
+	if r := clients["zz"].get("/petitions?f=all&q=13800001234"); strings.Contains(r.body, "投诉窗口态度") {
+		t.Error("政治部 finds a request by the phone it may not see")
+	}
+	if r := clients["zz"].get("/petitions?f=all&q=" + url.QueryEscape("窗口态度")); !strings.Contains(r.body, "投诉窗口态度") {
+		t.Error("政治部 does not find the request by its subject")
+	}
 	// URL editing: acting on a request one may not handle.
 	for _, c := range []struct{ login, path string }{{"tz2", id + "/answer"}, {"zz", id + "/close"}, {"lian", report + "/take"}, {"sgb", id + "/handover"}} {
 		r := clients[c.login].post("/petitions/"+c.path, url.Values{"answer": {"x"}, "result": {"x"}, "reason": {"x"}, "to": {"d1"}})
