@@ -111,4 +111,3 @@ func TestPetitionsTrackingAndSurvey(t *testing.T) {
 	}
 	wantStatus(t, "judge may not see results", e.loggedIn("fg").get("/petitions/surveys"), http.StatusForbidden, "")
 }
-
