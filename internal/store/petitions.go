@@ -286,9 +286,11 @@ type PetitionQuery struct {
 	Since  court.Date
 	CaseNo string // only requests about this case (canonical 案号); "" for all
 	Limit  int    // 0 for no limit
+	Staff  bool   // read the staff each request names, too
 }
 
-// Petitions returns the requests of a court, newest first, with their staff.
+// Petitions returns the requests of a court, newest first, with their
+// staff when q.Staff.
 func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Petition, err error) {
 	defer wrap(&err, "读取诉求列表")
 	where := []string{"p.court_id = ?"}
@@ -324,7 +326,7 @@ func (db *DB) Petitions(ctx context.Context, q PetitionQuery) (ps []petitions.Pe
 		}
 		ps = append(ps, p)
 	}
-	if err := rows.Err(); err != nil || len(ps) == 0 {
+	if err := rows.Err(); err != nil || len(ps) == 0 || !q.Staff {
 		return ps, err
 	}
 	return ps, db.addStaff(ctx, q.CourtID, ps)

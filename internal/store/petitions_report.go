@@ -39,22 +39,21 @@ func (db *DB) EscalatePetitions(ctx context.Context, today court.Date, at time.T
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	err = webEach(ctx, db.db, db.rebind("SELECT id FROM petitions WHERE status <> ? AND escalation < 2"), []any{string(petitions.StatusClosed)},
+	// One read of every open request that can still go up; each to raise
+	// is then changed in a transaction of its own (ChangePetition reads it
+	// again, so that a request closed meanwhile is left alone).
+	var open []petitions.Petition
+	err = webEach(ctx, db.db, db.rebind(petitionColumns+" WHERE p.status <> ? AND p.escalation < 2"), []any{string(petitions.StatusClosed)},
 		func(rows *sql.Rows) error {
-			var id int64
-			err := rows.Scan(&id)
-			ids = append(ids, id)
+			p, err := scanPetition(rows)
+			open = append(open, p)
 			return err
 		})
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
-		p, err := db.Petition(ctx, id)
-		if err != nil {
-			return out, err
-		}
+	for _, p := range open {
+		id := p.ID
 		l := r.EscalationOf(cal, &p, today)
 		if l <= p.Escalation {
 			continue

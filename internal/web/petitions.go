@@ -146,7 +146,7 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	if db == nil || v.User.CourtID == 0 {
 		return nil, nil
 	}
-	q := store.PetitionQuery{CourtID: v.User.CourtID, Open: at.Case == nil, Limit: 2000}
+	q := store.PetitionQuery{CourtID: v.User.CourtID, Open: at.Case == nil, Limit: 2000, Staff: true}
 	if at.Case != nil {
 		q.CaseNo = at.Case.No
 	}

@@ -72,7 +72,7 @@ func (s *Server) petitionList(w http.ResponseWriter, r *http.Request, v *visitor
 		return err
 	}
 	db := s.mods.petitions.db
-	ps, err := db.Petitions(r.Context(), store.PetitionQuery{CourtID: courtID, Limit: 5000})
+	ps, err := db.Petitions(r.Context(), store.PetitionQuery{CourtID: courtID, Limit: 5000, Staff: true})
 	if err != nil {
 		return err
 	}
