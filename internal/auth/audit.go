@@ -20,12 +20,21 @@ const (
 	ActionPasswordOwn   Action = "password_own"
 	ActionBandEdit      Action = "band_edit"
 	ActionIndicatorEdit Action = "indicator_edit"
+
+	// 群众诉求 (issue 8)
+	ActionPetitionAdd    Action = "petition_add"
+	ActionPetitionChange Action = "petition_change"
+	ActionPetitionSetup  Action = "petition_setup"
+	ActionReception      Action = "petition_reception"
+	ActionSurvey         Action = "petition_survey"
+	ActionReportView     Action = "petition_report_view"
 )
 
 // actionOrder lists the actions in the order the audit page offers them:
 // these, then the modules' in the order they register.
 var actionOrder = []Action{ActionLogin, ActionLoginFailed, ActionLogout, ActionUserAdd, ActionUserDisable,
-	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit}
+	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit,
+	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView}
 
 // RegisterAction gives a module's action its Chinese name; call it from an
 // init function. Registering an action twice panics.
@@ -51,6 +60,13 @@ var actionNames = map[Action]string{
 	ActionPasswordOwn:   "修改本人密码",
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
+
+	ActionPetitionAdd:    "登记群众诉求",
+	ActionPetitionChange: "办理群众诉求",
+	ActionPetitionSetup:  "修改诉求设置",
+	ActionReception:      "院长接待日",
+	ActionSurvey:         "满意度评价",
+	ActionReportView:     "查阅举报",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -35,8 +36,9 @@ func samplePages(v *visitor) map[string]view {
 		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
 		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
 	}
-	for name, page := range supervisionSamples(v) {
-		m[name] = page
+	// The modules' pages (issues 6–10), each from its own test file.
+	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v)} {
+		maps.Copy(m, samples)
 	}
 	return m
 }
