@@ -88,8 +88,12 @@ func ParseBands(b []byte) (*BandSet, error) {
 }
 
 // Lookup returns the band of an indicator for a court level and kind: the
-// exact match first, then any kind, then any level, then any of both.
+// exact match first, then any kind, then any level, then any of both. A nil
+// set has no bands.
 func (bs *BandSet) Lookup(indicator string, level court.CourtLevel, kind court.Kind) (Band, bool) {
+	if bs == nil {
+		return Band{}, false
+	}
 	for _, try := range [][2]int{{int(level), int(kind)}, {int(level), 0}, {0, int(kind)}, {0, 0}} {
 		for _, b := range bs.Bands {
 			if b.Indicator == indicator && int(b.CourtLevel) == try[0] && int(b.Kind) == try[1] {

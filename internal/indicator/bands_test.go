@@ -138,3 +138,12 @@ func TestAssess(t *testing.T) {
 		}
 	}
 }
+
+// TestNilBandSet checks that no bands (web.Deps.Bands nil) judge nothing
+// rather than crash.
+func TestNilBandSet(t *testing.T) {
+	var bs *BandSet
+	if b, ok := bs.Lookup("审限内结案率", 0, 0); ok || b.Indicator != "" {
+		t.Errorf("nil set found band %+v", b)
+	}
+}
