@@ -269,7 +269,7 @@ func fmtValue(v float64) string {
 // peerStats are the group's figures of one indicator: the values of the
 // members that have one.
 type peerStats struct {
-	n                     int
+	n                      int
 	min, max, mean, median float64
 }
 

@@ -50,7 +50,7 @@ func TestComputeMonth(t *testing.T) {
 	entries := []Entry{
 		{Person: 1, Item: "B", Event: "迟到早退", Day: day, Evidence: "考勤记录"},
 		{Person: 1, Item: "B", Event: "迟到早退", Day: day + 1},
-		{Person: 1, Item: "B", Event: "迟到早退", Day: day + 2}, // 3 × −5 capped at −10
+		{Person: 1, Item: "B", Event: "迟到早退", Day: day + 2},    // 3 × −5 capped at −10
 		{Person: 2, Item: "B", Event: "迟到早退", Day: p.From - 1}, // last month: ignored
 	}
 	outs := fakeOutcomes{{Person: 3, Kind: court.OutcomeComplaintUpheld, Day: day, Ref: "诉求2025-001"}, {Person: 9, Kind: court.OutcomeComplaintUpheld, Day: day}}

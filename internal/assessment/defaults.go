@@ -27,7 +27,9 @@ func rating(id, name string, max float64, kind string, def float64) Item {
 	return Item{ID: id, Name: name, Max: max, Rule: &Rule{Kind: RuleRating, Rating: kind, Default: def}}
 }
 
-func ev(name string, points, cap float64) EventType { return EventType{Name: name, Points: points, Cap: cap} }
+func ev(name string, points, cap float64) EventType {
+	return EventType{Name: name, Points: points, Cap: cap}
+}
 
 // judgeGroups are the groups of the 员额法官 scheme; trial is the weight of
 // 审判质效 (40, or 30 for 院庭长 who get a group of management duties).

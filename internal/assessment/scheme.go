@@ -405,7 +405,9 @@ func (s *Scheme) Copy() *Scheme {
 func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }
 
 // fmtNum prints a number without trailing zeros.
-func fmtNum(v float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".") }
+func fmtNum(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".")
+}
 
 // round2 rounds to two decimals.
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -78,7 +78,7 @@ func TestWarningRateWilson(t *testing.T) {
 	for id := int64(1); id <= 8; id++ {
 		add(id, 90, 100) // median 0.9
 	}
-	add(9, 2, 3)    // 0.667, Wilson ≈ [0.21, 0.94] overlaps 0.9
+	add(9, 2, 3)     // 0.667, Wilson ≈ [0.21, 0.94] overlaps 0.9
 	add(10, 60, 100) // 0.6, Wilson ≈ [0.50, 0.69]
 	b := Bottom(rule, tb)
 	if !b[10] || b[9] || len(b) != 1 {
