@@ -20,6 +20,13 @@ const (
 	ActionPasswordOwn   Action = "password_own"
 	ActionBandEdit      Action = "band_edit"
 	ActionIndicatorEdit Action = "indicator_edit"
+
+	// 绩效考核 (issue 6).
+	ActionAssessmentScheme    Action = "assessment_scheme"
+	ActionAssessmentEntry     Action = "assessment_entry"
+	ActionAssessmentScores    Action = "assessment_scores"
+	ActionAssessmentObjection Action = "assessment_objection"
+	ActionAssessmentInterview Action = "assessment_interview"
 )
 
 var actionNames = map[Action]string{
@@ -33,6 +40,12 @@ var actionNames = map[Action]string{
 	ActionPasswordOwn:   "修改本人密码",
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
+
+	ActionAssessmentScheme:    "考核方案",
+	ActionAssessmentEntry:     "考核加减分与评价",
+	ActionAssessmentScores:    "考核结果",
+	ActionAssessmentObjection: "考核异议",
+	ActionAssessmentInterview: "约谈记录",
 }
 
 // String returns the Chinese name of the action, or the action itself.
