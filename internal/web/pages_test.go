@@ -22,7 +22,7 @@ func samplePages(v *visitor) map[string]view {
 		{ID: 3, Login: "fg", Role: auth.RoleJudge, Court: "示例市中级人民法院", Person: "李法官", StaffNo: "Z002"},
 	}
 	entries := []auth.AuditEntry{{ID: 1, At: time.Now(), Actor: "admin", Action: auth.ActionUserDisable, Object: "账号 tz1", Before: `{"停用":false}`, After: `{"停用":true}`, IP: "127.0.0.1"}}
-	return map[string]view{
+	pages := map[string]view{
 		"login":       {Title: "登录", CSRF: "t", Data: loginPage{Login: "admin", Next: "/"}, Error: "登录名或密码错误"},
 		"error":       {Title: "无权访问", Visitor: v, CSRF: "t", Data: errorPage{Status: 403, Heading: "无权访问", Message: "您无权查看该单位的数据"}},
 		"dashboard":   {Title: "驾驶舱", Visitor: v, CSRF: "t", Data: sampleDashboard()},
@@ -35,6 +35,10 @@ func samplePages(v *visitor) map[string]view {
 		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
 		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
 	}
+	for name, page := range assessmentSamplePages(v) {
+		pages[name] = page
+	}
+	return pages
 }
 
 // inline finds what the CSP forbids: inline scripts, style attributes or
