@@ -47,8 +47,8 @@ func judgeGroups(trial float64) []Group {
 			ind("A6", "结收比", 5*k, "clearance", MethodBand, func(r *Rule) { r.Lower, r.Upper = ptr(0.9), ptr(1.2) }),
 		}},
 		{Name: "精品创建", Weight: 15, Items: []Item{
-			events("B1", "优秀案例与文书", 8, 0, ev("优秀案例", 4, 8), ev("优秀裁判文书", 2, 4)),
-			events("B2", "调研成果", 4, 0, ev("调研成果", 2, 4), ev("信息宣传", 1, 2)),
+			events("B1", "优秀案例与文书", 8, 0.5, ev("优秀案例", 4, 8), ev("优秀裁判文书", 2, 4)),
+			events("B2", "调研成果", 4, 0.5, ev("调研成果", 2, 4), ev("信息宣传", 1, 2)),
 			events("B3", "表彰奖励", 3, 0, ev("表彰", 3, 3)),
 		}},
 		{Name: "队伍建设", Weight: 25, Items: []Item{
