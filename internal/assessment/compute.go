@@ -29,6 +29,7 @@ type Value struct {
 	Num    float64 `json:"num"`
 	Den    float64 `json:"den"`
 	HasDen bool    `json:"has_den,omitempty"`
+	Rate   bool    `json:"rate,omitempty"` // a proportion of counted rows: Wilson intervals apply
 	V      float64 `json:"v"`
 	Valid  bool    `json:"valid"`
 }

@@ -91,7 +91,7 @@ func bandPoints(r *Rule, max float64, v Value) (float64, string) {
 	if inBand(v.V, r.Lower, r.Upper) {
 		return max, fmt.Sprintf("%s：本人 %s 在区间 %s 内，得满分", name, fmtValue(v.V), band)
 	}
-	if v.HasDen && v.Den > 0 && v.Num >= 0 && v.Num <= v.Den {
+	if v.Rate && v.Den > 0 && v.Num >= 0 && v.Num <= v.Den {
 		lo, hi := indicator.Wilson(v.Num, v.Den)
 		if (r.Upper == nil || lo <= *r.Upper) && (r.Lower == nil || hi >= *r.Lower) {
 			return max, fmt.Sprintf("%s：本人 %s 在区间 %s 外，但 95%% 置信区间 [%s, %s] 与之重叠（案件少，不足以判断），得满分",

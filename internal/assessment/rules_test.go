@@ -36,9 +36,9 @@ func TestIndicatorPointsHandComputed(t *testing.T) {
 		{"average lower better", Rule{Method: MethodAverage, LowerBetter: true}, 6, Value{V: 1.1, Valid: true}, 3, "50%"},
 		{"band inside", Rule{Method: MethodBand, Lower: ptr(0.9), Upper: ptr(1.2)}, 5, Value{V: 1.0, Valid: true}, 5, "区间"},
 		// 90/100 = 0.9 below 0.95: Wilson(90,100) ≈ [0.826, 0.945] < 0.95 → 0
-		{"band outside rate", Rule{Method: MethodBand, Lower: ptr(0.95)}, 6, Value{Num: 90, Den: 100, HasDen: true, V: 0.9, Valid: true}, 0, "不得分"},
+		{"band outside rate", Rule{Method: MethodBand, Lower: ptr(0.95)}, 6, Value{Num: 90, Den: 100, HasDen: true, Rate: true, V: 0.9, Valid: true}, 0, "不得分"},
 		// 4/5 = 0.8 below 0.95 but Wilson(4,5) ≈ [0.376, 0.964] overlaps → full
-		{"band small caseload", Rule{Method: MethodBand, Lower: ptr(0.95)}, 6, Value{Num: 4, Den: 5, HasDen: true, V: 0.8, Valid: true}, 6, "置信区间"},
+		{"band small caseload", Rule{Method: MethodBand, Lower: ptr(0.95)}, 6, Value{Num: 4, Den: 5, HasDen: true, Rate: true, V: 0.8, Valid: true}, 6, "置信区间"},
 		// steps 0.3→60%, 0.45→80%, 0.6→100%; 0.5 reaches 0.45 → 5 × 0.8 = 4
 		{"thresholds", Rule{Method: MethodThresholds, Thresholds: []Threshold{{0.6, 1}, {0.3, 0.6}, {0.45, 0.8}}}, 5, Value{V: 0.5, Valid: true}, 4, "80%"},
 		{"thresholds below all", Rule{Method: MethodThresholds, Thresholds: []Threshold{{0.3, 0.6}}}, 5, Value{V: 0.1, Valid: true}, 0, "0%"},

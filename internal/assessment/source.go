@@ -66,7 +66,7 @@ func (es EngineSource) Values(p court.Period, units []string, ids []string) (map
 			out[r.Unit] = m
 		}
 		m[r.Indicator] = Value{Num: r.Numerator.V, Den: r.Denominator.V, HasDen: r.Denominator.Valid,
-			V: r.Value.V, Valid: r.Value.Valid}
+			V: r.Value.V, Valid: r.Value.Valid, Rate: r.Definition != nil && r.Definition.IsRate()}
 	}
 	return out, names, nil
 }

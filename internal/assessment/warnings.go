@@ -109,7 +109,7 @@ func overlapsMedian(t *Table, id int64, ind string, med float64) bool {
 			continue
 		}
 		v := s.Values[ind]
-		if !v.HasDen || v.Den <= 0 || v.Num < 0 || v.Num > v.Den {
+		if !v.Rate || v.Den <= 0 || v.Num < 0 || v.Num > v.Den {
 			return false
 		}
 		lo, hi := indicator.Wilson(v.Num, v.Den)

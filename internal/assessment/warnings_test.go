@@ -73,7 +73,7 @@ func TestWarningRateWilson(t *testing.T) {
 	tb := &Table{}
 	add := func(id int64, num, den float64) {
 		tb.Scores = append(tb.Scores, Score{Person: Person{ID: id}, Values: map[string]Value{
-			"within_limit_rate": {Num: num, Den: den, HasDen: true, V: num / den, Valid: true}}})
+			"within_limit_rate": {Num: num, Den: den, HasDen: true, Rate: true, V: num / den, Valid: true}}})
 	}
 	for id := int64(1); id <= 8; id++ {
 		add(id, 90, 100) // median 0.9
