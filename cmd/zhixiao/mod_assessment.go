@@ -152,7 +152,7 @@ func runAssessmentCompute(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	t, err := computeAndStore(ctx, db, eng, c.ID, *code, *month, !*dry, assessmentAudit())
+	t, err := computeAndStore(ctx, db, assessment.EngineSource{Engine: eng}, c.ID, *code, *month, !*dry, assessmentAudit())
 	if err != nil {
 		return err
 	}
@@ -166,7 +166,7 @@ func runAssessmentCompute(ctx context.Context, e *env) error {
 
 // computeAndStore computes a month of the scheme code in force and, when
 // store is set, saves it as a draft run (into the month's open draft).
-func computeAndStore(ctx context.Context, db *store.DB, eng *indicator.Engine, courtID int64, code, month string, save bool, e auth.AuditEntry) (*assessment.Table, error) {
+func computeAndStore(ctx context.Context, db *store.DB, ind assessment.IndicatorSource, courtID int64, code, month string, save bool, e auth.AuditEntry) (*assessment.Table, error) {
 	all, err := db.AssessmentSchemes(ctx, courtID)
 	if err != nil {
 		return nil, err
@@ -175,7 +175,7 @@ func computeAndStore(ctx context.Context, db *store.DB, eng *indicator.Engine, c
 	if s == nil {
 		return nil, court.Errorf(court.NotFound, "考核方案“%s”在 %s 没有生效的版本（可先运行 zhixiao assessment schemes --init）", code, month)
 	}
-	src := assessment.Sources{Indicators: assessment.EngineSource{Engine: eng}, Outcomes: web.OutcomeSourcesOf(db)}
+	src := assessment.Sources{Indicators: ind, Outcomes: web.OutcomeSourcesOf(db)}
 	t, err := assessment.ComputeMonth(ctx, db, src, s, month)
 	if err != nil || !save {
 		return t, err
@@ -233,6 +233,7 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 	if err != nil {
 		return err
 	}
+	ind := &assessment.CachedSource{Engine: eng}
 	org, err := db.Org(ctx)
 	if err != nil {
 		return err
@@ -255,7 +256,7 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 		for i, m := range months {
 			at := e
 			at.At = now.Add(time.Duration(i-len(months)) * 15 * 24 * time.Hour)
-			n, err := seedDemoMonth(ctx, db, eng, c.ID, m, i < len(months)-1, at)
+			n, err := seedDemoMonth(ctx, db, ind, c.ID, m, i < len(months)-1, at)
 			if err != nil {
 				return err
 			}
@@ -268,8 +269,8 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 }
 
 // seedDemoMonth computes the judge scheme's month; publishes it or leaves it in 公示.
-func seedDemoMonth(ctx context.Context, db *store.DB, eng *indicator.Engine, courtID int64, month string, publish bool, e auth.AuditEntry) (int, error) {
-	t, err := computeAndStore(ctx, db, eng, courtID, "judge", month, true, e)
+func seedDemoMonth(ctx context.Context, db *store.DB, ind assessment.IndicatorSource, courtID int64, month string, publish bool, e auth.AuditEntry) (int, error) {
+	t, err := computeAndStore(ctx, db, ind, courtID, "judge", month, true, e)
 	if court.KindOf(err) == court.Invalid && t == nil {
 		return 0, nil // no 员额法官 in this court
 	}

@@ -3,6 +3,8 @@ package assessment
 import (
 	"context"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/indicator"
@@ -36,7 +38,8 @@ type IndicatorSource interface {
 // one pass over the cases for every judge unit.
 type EngineSource struct{ Engine *indicator.Engine }
 
-// Values evaluates the indicators by judge unit and keeps the units asked for.
+// Values evaluates the indicators by judge unit and keeps the units asked
+// for (every unit when units is nil).
 func (es EngineSource) Values(p court.Period, units []string, ids []string) (map[string]map[string]Value, map[string]string, error) {
 	out := map[string]map[string]Value{}
 	names := map[string]string{}
@@ -57,7 +60,7 @@ func (es EngineSource) Values(p court.Period, units []string, ids []string) (map
 		if r.Definition != nil {
 			names[r.Indicator] = r.Definition.Name
 		}
-		if !want[r.Unit] {
+		if units != nil && !want[r.Unit] {
 			continue
 		}
 		m := out[r.Unit]
@@ -125,4 +128,39 @@ func (src Sources) Gather(ctx context.Context, s *Scheme, p court.Period, member
 		}
 	}
 	return in, nil
+}
+
+// CachedSource evaluates the engine once per period and set of indicators
+// for every judge unit and keeps the result, so that the schemes of every
+// court computed for one month share one pass over the cases.
+type CachedSource struct {
+	Engine *indicator.Engine
+	mu     sync.Mutex
+	m      map[string]cachedValues
+}
+
+type cachedValues struct {
+	vals  map[string]map[string]Value
+	names map[string]string
+}
+
+// Values returns the values of every judge unit (a superset of units).
+func (c *CachedSource) Values(p court.Period, units []string, ids []string) (map[string]map[string]Value, map[string]string, error) {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	key := p.String() + "|" + strings.Join(sorted, ",")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[key]; ok {
+		return v.vals, v.names, nil
+	}
+	vals, names, err := EngineSource{Engine: c.Engine}.Values(p, nil, sorted)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]cachedValues{}
+	}
+	c.m[key] = cachedValues{vals, names}
+	return vals, names, nil
 }
