@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/zhixiao/zhixiao/internal/assessment"
+	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/store"
+)
+
+// TestAssessmentDemoAndCommand: the demo seeds schemes and three months
+// (two published, one in 公示); `assessment compute` prints and stores a
+// month; bad input gets Chinese errors.
+func TestAssessmentDemoAndCommand(t *testing.T) {
+	dsn := demoDB(t)
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := db.AssessmentRuns(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	for _, r := range runs {
+		states[r.State]++
+	}
+	if states[assessment.StatePublished] == 0 || states[assessment.StateNotice] == 0 {
+		t.Errorf("demo runs by state: %v", states)
+	}
+	if _, n, _ := db.AuditLog(ctx, auth.AuditQuery{Action: auth.ActionAssessmentScheme}); n < 5 {
+		t.Errorf("%d scheme audit entries", n)
+	}
+	db.Close()
+
+	const mid = "示例市中级人民法院"
+	code, out, errs := zhixiao(t, "assessment", "compute", "--db", dsn, "--court", mid, "--month", "2025-06", "--format", "json")
+	if code != 0 {
+		t.Fatalf("compute: exit %d: %s", code, errs)
+	}
+	var tb assessment.Table
+	if err := json.Unmarshal([]byte(out), &tb); err != nil || len(tb.Scores) == 0 || tb.Scores[0].Rank != 1 {
+		t.Fatalf("compute output: %v\n%.300s", err, out)
+	}
+	code, out, _ = zhixiao(t, "assessment", "schemes", "--db", dsn, "--court", mid)
+	if code != 0 || !strings.Contains(out, "员额法官绩效考核方案") {
+		t.Errorf("schemes: %d\n%s", code, out)
+	}
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"assessment", "compute", "--db", dsn, "--court", mid, "--month", "2025-13"}, "月份“2025-13”无效"},
+		{[]string{"assessment", "compute", "--db", dsn, "--month", "2025-06"}, "请用 --court 指明法院"},
+		{[]string{"assessment", "compute", "--db", dsn, "--court", mid, "--month", "2025-06", "--scheme", "nope"}, "考核方案“nope”在 2025-06 没有生效的版本"},
+		{[]string{"assessment", "frobnicate", "--db", dsn}, "未知的子命令“frobnicate”"},
+	} {
+		code, _, errs := zhixiao(t, bad.args...)
+		if code == 0 || !strings.Contains(errs, bad.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", bad.args, code, errs, bad.want)
+		}
+	}
+}
