@@ -54,7 +54,11 @@ func newAssessmentEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Assessment: db})
+	bands, err := indicator.IllustrativeBands()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, Assessment: db})
 	if err != nil {
 		t.Fatal(err)
 	}
