@@ -101,6 +101,7 @@ type Input struct {
 	Label     string `json:"label"`
 	Value     string `json:"value"`
 	Indicator string `json:"indicator,omitempty"`
+	HasDen    bool   `json:"has_den,omitempty"` // the indicator has a denominator to drill into
 }
 
 // Compute scores every person of the inputs under the scheme: each item by
@@ -244,9 +245,9 @@ func indicatorInputs(name, id string, v Value, ok bool, peers *peerStats) []Inpu
 	if !ok || !v.Valid {
 		return []Input{{Label: name, Value: "无数据", Indicator: id}}
 	}
-	in := []Input{{Label: name, Value: fmtValue(v.V), Indicator: id}}
+	in := []Input{{Label: name, Value: fmtValue(v.V), Indicator: id, HasDen: v.HasDen}}
 	if v.HasDen {
-		in = append(in, Input{Label: name + "（分子/分母）", Value: fmtNum(v.Num) + " / " + fmtNum(v.Den), Indicator: id})
+		in = append(in, Input{Label: name + "（分子/分母）", Value: fmtNum(v.Num) + " / " + fmtNum(v.Den)})
 	}
 	if peers != nil && peers.n > 0 {
 		in = append(in, Input{Label: "同组 " + fmt.Sprint(peers.n) + " 人：最低 / 平均 / 最高",

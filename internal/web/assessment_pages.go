@@ -279,11 +279,14 @@ func (s *Server) runWarnings(ctx context.Context, run store.AssessmentRun, sc *a
 type scorePage struct {
 	Run       store.AssessmentRun
 	Score     assessment.Score
-	Links     map[string]string // indicator id → the cases behind it
+	Links     map[string]drillLinks // indicator id → the cases behind it
 	CanObject bool
 	Own       bool
 	Period    court.Period
 }
+
+// drillLinks are the drill-down pages of an indicator input.
+type drillLinks struct{ Numerator, Denominator string }
 
 // assessmentScoreGet answers GET /assessment/runs/{id}/people/{pid}: every
 // category, item, input and rule of one score, with links to the cases
@@ -309,7 +312,7 @@ func (s *Server) assessmentScoreGet(w http.ResponseWriter, r *http.Request, v *v
 		return forbidden("您无权查看他人的考核得分")
 	}
 	period, _ := run.Period()
-	p := scorePage{Run: run, Score: sc, Links: map[string]string{}, Own: pid == v.User.PersonID, Period: period}
+	p := scorePage{Run: run, Score: sc, Links: map[string]drillLinks{}, Own: pid == v.User.PersonID, Period: period}
 	p.CanObject = p.Own && run.CheckObjection(s.now()) == nil
 	q := url.Values{"p": {"custom"}, "from": {period.From.String()}, "to": {period.To.String()}}
 	if sc.Person.Unit != "" {
@@ -317,7 +320,8 @@ func (s *Server) assessmentScoreGet(w http.ResponseWriter, r *http.Request, v *v
 			for _, it := range g.Items {
 				for _, in := range it.Inputs {
 					if in.Indicator != "" {
-						p.Links[in.Indicator] = fmt.Sprintf("/units/judge/%d/indicators/%s/cases?%s", pid, url.PathEscape(in.Indicator), q.Encode())
+						base := fmt.Sprintf("/units/judge/%d/indicators/%s/cases?%s&part=", pid, url.PathEscape(in.Indicator), q.Encode())
+						p.Links[in.Indicator] = drillLinks{Numerator: base + "numerator", Denominator: base + "denominator"}
 					}
 				}
 			}

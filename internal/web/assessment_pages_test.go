@@ -28,7 +28,7 @@ func assessmentSamplePages(v *visitor) map[string]view {
 		"assessment_scheme": {Title: sc.Name, Visitor: v, CSRF: "t", Data: schemePage{Scheme: sc, Versions: []*assessment.Scheme{sc}, JSON: sc.JSON(), Manage: true, Names: map[string]string{"weighted_closed": "加权结案数"}}},
 		"assessment_run": {Title: "考核结果", Visitor: v, CSRF: "t", Data: runPage{Run: run, Scheme: sc, Scores: table.Scores, Hidden: 3, Dist: &dist, Own: &table.Scores[0], Manage: true,
 			Objections: []objectionRow{{Objection: assessment.Objection{ID: 1, Run: 1, Person: 3, Reason: "结案数有误", State: assessment.ObjectionOpen, FiledAt: time.Now()}, Name: "李法官"}}, Open: 1, Warnings: []assessment.Warning{warn}}},
-		"assessment_score": {Title: "得分说明", Visitor: v, CSRF: "t", Data: scorePage{Run: run, Score: score, Links: map[string]string{"weighted_closed": "/units/judge/3/indicators/weighted_closed/cases"}, CanObject: true, Own: true, Period: period}},
+		"assessment_score": {Title: "得分说明", Visitor: v, CSRF: "t", Data: scorePage{Run: run, Score: score, Links: map[string]drillLinks{"weighted_closed": {"/units/judge/3/indicators/weighted_closed/cases?part=numerator", "/units/judge/3/indicators/weighted_closed/cases?part=denominator"}}, CanObject: true, Own: true, Period: period}},
 		"assessment_entries": {Title: "加减分与评价", Visitor: v, CSRF: "t", Data: entriesPage{Month: "2025-03", People: []assessment.Person{person},
 			Items:   []itemChoice{{Scheme: sc.Name, Category: "员额法官", ID: "D1", Name: "负面清单", Kind: "events", Max: 6, Events: sc.Groups[3].Items[0].Rule.Events}},
 			Entries: []entryRow{{Entry: assessment.Entry{ID: 1, Person: 3, Item: "D1", Event: "违规会客", Day: period.From, Evidence: "登记表", By: "zz"}, Name: "李法官", ItemName: "负面清单", Mine: true}}, Today: "2025-04-01"}},

@@ -238,3 +238,21 @@ func TestAssessmentWebWhatIf(t *testing.T) {
 		t.Errorf("what-if saved a scheme: %d", len(all))
 	}
 }
+
+// TestAssessmentWebDrillLink: an indicator input of the explanation links
+// to the cases behind it, which the judge may open.
+func TestAssessmentWebDrillLink(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz, fg := e.loggedIn("zz"), e.loggedIn("fg")
+	idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	month := assessment.MonthOf(e.srv.today())
+	run := idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {month}}))
+	zz.get(fmt.Sprintf("/assessment/runs/%d", run))
+	wantStatus(t, "notice", zz.post(fmt.Sprintf("/assessment/runs/%d/notice", run), nil), 303, "")
+	page := fg.get(fmt.Sprintf("/assessment/runs/%d/people/%d", run, e.ids()["李法官"]))
+	link := regexp.MustCompile(`href="(/units/judge/\d+/indicators/pending_end/cases[^"]*|/units/judge/\d+/indicators/weighted_closed/cases[^"]*)"`).FindStringSubmatch(page.body)
+	if link == nil {
+		t.Fatalf("no drill-down link:\n%.3000s", page.body)
+	}
+	wantStatus(t, "cases behind the input", fg.get(strings.ReplaceAll(link[1], "&amp;", "&")), 200, "")
+}
