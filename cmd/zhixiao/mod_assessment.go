@@ -225,8 +225,9 @@ func assessmentJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slo
 
 // seedAssessmentDemo adds the module's demo data after `zhixiao demo` has
 // loaded ds: the default schemes of every court, a few events and ratings,
-// and the 员额法官 scores of the last three full months of the data: the
-// first two published, the last in 公示 with one objection.
+// and the scores of every scheme for the last three full months of the
+// data: the first two published, the last in 公示 (its window open from
+// now), with an objection by the demo judge (faguan).
 func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out io.Writer) error {
 	start := time.Now()
 	eng, err := indicator.New(ctx, demoSource{ds}, nil)
@@ -244,7 +245,7 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 	}
 	months := []string{assessment.PrevMonth(assessment.PrevMonth(last)), assessment.PrevMonth(last), last}
 	now := time.Now().UTC().Truncate(time.Second)
-	e := auth.AuditEntry{At: now.Add(-40 * 24 * time.Hour), Actor: "演示数据", IP: "命令行"}
+	e := auth.AuditEntry{At: now.Add(-60 * 24 * time.Hour), Actor: "演示数据", IP: "命令行"}
 	runs := 0
 	for _, c := range org.Courts {
 		if err := ensureDefaultSchemes(ctx, db, c.ID, e); err != nil {
@@ -255,7 +256,7 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 		}
 		for i, m := range months {
 			at := e
-			at.At = now.Add(time.Duration(i-len(months)) * 15 * 24 * time.Hour)
+			at.At = now.Add(time.Duration(i-len(months)+1) * 20 * 24 * time.Hour)
 			n, err := seedDemoMonth(ctx, db, ind, c.ID, m, i < len(months)-1, at)
 			if err != nil {
 				return err
@@ -263,47 +264,101 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 			runs += n
 		}
 	}
+	if err := seedDemoObjection(ctx, db, org, last, now); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "绩效考核演示数据：%d 个法院的默认考核方案，%d 个月度考核批次（%s 至 %s），用时 %.1f 秒\n",
 		len(org.Courts), runs, months[0], months[len(months)-1], time.Since(start).Seconds())
 	return nil
 }
 
-// seedDemoMonth computes the judge scheme's month; publishes it or leaves it in 公示.
+// seedDemoMonth computes every scheme of the court for the month and
+// publishes the runs, or leaves them in 公示.
 func seedDemoMonth(ctx context.Context, db *store.DB, ind assessment.IndicatorSource, courtID int64, month string, publish bool, e auth.AuditEntry) (int, error) {
-	t, err := computeAndStore(ctx, db, ind, courtID, "judge", month, true, e)
-	if court.KindOf(err) == court.Invalid && t == nil {
-		return 0, nil // no 员额法官 in this court
-	}
+	all, err := db.AssessmentSchemes(ctx, courtID)
 	if err != nil {
 		return 0, err
 	}
+	n := 0
+	for _, s := range assessment.Current(all) {
+		t, err := computeAndStore(ctx, db, ind, courtID, s.Code, month, true, e)
+		if court.KindOf(err) == court.Invalid && t == nil {
+			continue // nobody of this category in this court
+		}
+		if err != nil {
+			return n, err
+		}
+		if err := seedDemoWorkflow(ctx, db, courtID, s.Code, month, publish, e); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// seedDemoWorkflow puts the month's run of a scheme in 公示 and, when
+// publish is set, publishes it at the end of its window.
+func seedDemoWorkflow(ctx context.Context, db *store.DB, courtID int64, code, month string, publish bool, e auth.AuditEntry) error {
 	runs, err := db.AssessmentRuns(ctx, courtID)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for _, r := range runs {
-		if r.SchemeCode != "judge" || r.Month != month {
+		if r.SchemeCode != code || r.Month != month {
 			continue
 		}
 		noticed, err := r.StartNotice(e.At, 3)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if err := db.SetAssessmentRunState(ctx, noticed, r.State, e); err != nil {
-			return 0, err
+			return err
 		}
 		if !publish {
-			return 1, nil
+			return nil
 		}
 		later := e
 		later.At = noticed.NoticeUntil.Add(time.Hour)
 		pub, err := noticed.Publish(later.At, 0)
 		if err != nil {
-			return 0, err
+			return err
 		}
-		return 1, db.SetAssessmentRunState(ctx, pub, noticed.State, later)
+		return db.SetAssessmentRunState(ctx, pub, noticed.State, later)
 	}
-	return 0, nil
+	return nil
+}
+
+// seedDemoObjection files an objection by the demo judge (the first 员额法官
+// of 民一庭 of the demo court) against their score of the last month.
+func seedDemoObjection(ctx context.Context, db *store.DB, org store.Org, month string, now time.Time) error {
+	staff := ""
+	var courtID int64
+	for _, c := range org.Courts {
+		if c.Name == demoCourt {
+			courtID, staff = c.ID, firstJudge(org, c.ID, "民一庭")
+		}
+	}
+	runs, err := db.AssessmentRuns(ctx, courtID)
+	if err != nil || staff == "" {
+		return err
+	}
+	for _, p := range org.People {
+		if p.Court != courtID || p.StaffNo != staff {
+			continue
+		}
+		for _, r := range runs {
+			if r.Month != month || r.State != assessment.StateNotice {
+				continue
+			}
+			if _, err := db.AssessmentScore(ctx, r.ID, p.ID); err != nil {
+				continue
+			}
+			o := assessment.Objection{Run: r.ID, Person: p.ID, Reason: "本月有两件调解结案未计入加权结案数，请核实。"}
+			_, err := db.AddAssessmentObjection(ctx, o, auth.AuditEntry{At: now, Actor: "演示数据", IP: "命令行"})
+			return err
+		}
+	}
+	return nil
 }
 
 // seedDemoEntries records a few 负面清单 events, bonuses and 庭长 ratings

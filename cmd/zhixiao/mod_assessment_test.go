@@ -26,8 +26,17 @@ func TestAssessmentDemoAndCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	states := map[string]int{}
+	objections := 0
 	for _, r := range runs {
 		states[r.State]++
+		os, err := db.AssessmentObjections(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		objections += len(os)
+	}
+	if objections != 1 {
+		t.Errorf("demo objections: %d, want 1", objections)
 	}
 	if states[assessment.StatePublished] == 0 || states[assessment.StateNotice] == 0 {
 		t.Errorf("demo runs by state: %v", states)
