@@ -7,6 +7,10 @@ package assessment
 
 func ptr(v float64) *float64 { return &v }
 
+// noData is the share of an item's points for a rate the person has no
+// cases for this month (a 基础分: no cases is no failure, nor a success).
+const noData = 0.8
+
 func ind(id, name string, max float64, ind, method string, tweak func(*Rule)) Item {
 	r := &Rule{Kind: RuleIndicator, Indicator: ind, Method: method}
 	if tweak != nil {
@@ -38,13 +42,14 @@ func judgeGroups(trial float64) []Group {
 	return []Group{
 		{Name: "审判质效", Weight: trial, Items: []Item{
 			ind("A1", "加权结案数", 12*k, "weighted_closed", MethodEfficacy, nil),
-			ind("A2", "审限内结案率", 6*k, "within_limit_rate", MethodBand, func(r *Rule) { r.Lower = ptr(0.95) }),
-			ind("A3", "一审服判息诉率", 6*k, "acceptance_rate", MethodLinear, nil),
+			ind("A2", "审限内结案率", 6*k, "within_limit_rate", MethodBand, func(r *Rule) { r.Lower, r.NoData = ptr(0.95), noData }),
+			ind("A3", "一审服判息诉率", 6*k, "acceptance_rate", MethodLinear, func(r *Rule) { r.NoData = noData }),
 			ind("A4", "一审被改判发回率", 6*k, "reversal_rate", MethodAverage, func(r *Rule) { r.LowerBetter = true; r.NoData = 1 }),
 			ind("A5", "调撤率", 5*k, "mediation_withdrawal_rate", MethodThresholds, func(r *Rule) {
 				r.Thresholds = []Threshold{{At: 0.3, Share: 0.6}, {At: 0.45, Share: 0.8}, {At: 0.6, Share: 1}}
+				r.NoData = noData
 			}),
-			ind("A6", "结收比", 5*k, "clearance", MethodBand, func(r *Rule) { r.Lower, r.Upper = ptr(0.9), ptr(1.2) }),
+			ind("A6", "结收比", 5*k, "clearance", MethodBand, func(r *Rule) { r.Lower, r.Upper, r.NoData = ptr(0.9), ptr(1.2), noData }),
 		}},
 		{Name: "精品创建", Weight: 15, Items: []Item{
 			events("B1", "优秀案例与文书", 8, 0.5, ev("优秀案例", 4, 8), ev("优秀裁判文书", 2, 4)),
@@ -63,7 +68,7 @@ func judgeGroups(trial float64) []Group {
 		}},
 		{Name: "综合服务", Weight: 10, Items: []Item{
 			outcome("E1", "督办落实", 5, 1, ev("督办超期", -1, 5), ev("销号被退回", -1, 3)),
-			ind("E2", "电子卷宗随案同步生成率", 3, "efile_sync_rate", MethodBand, func(r *Rule) { r.Lower = ptr(0.9) }),
+			ind("E2", "电子卷宗随案同步生成率", 3, "efile_sync_rate", MethodBand, func(r *Rule) { r.Lower, r.NoData = ptr(0.9), noData }),
 			rating("E3", "综合事务评价", 2, "院领导评价", 0.8),
 		}},
 	}
@@ -100,7 +105,7 @@ func DefaultSchemes(courtID int64) []*Scheme {
 	leader := judgeGroups(30)
 	leader = append(leader[:1], append([]Group{{Name: "管理职责", Weight: 10, Items: []Item{
 		rating("M1", "院领导评价", 6, "院领导评价", 0.8),
-		ind("M2", "分管部门结收比", 4, "clearance", MethodBand, func(r *Rule) { r.Lower, r.Upper, r.NoData = ptr(0.9), ptr(1.2), 0.5 }),
+		rating("M2", "分管部门质效评价", 4, "院领导评价", 0.8),
 	}}}, leader[1:]...)...)
 	return []*Scheme{
 		mk("judge", "员额法官绩效考核方案", "员额法官", judgeGroups(40)),
