@@ -161,7 +161,8 @@ type runPage struct {
 	Run        store.AssessmentRun
 	Scheme     *assessment.Scheme
 	Scores     []assessment.Score
-	Hidden     int // rows the visitor may not see
+	DeptRank   map[int64]int // rank within the person's department (scope), when the scheme ranks
+	Hidden     int           // rows the visitor may not see
 	Dist       *assessment.Distribution
 	Own        *assessment.Score
 	Manage     bool
@@ -207,6 +208,9 @@ func (s *Server) assessmentRunGet(w http.ResponseWriter, r *http.Request, v *vis
 			p.Hidden++
 		}
 	}
+	if sc.Rank {
+		p.DeptRank = deptRanks(t.Scores)
+	}
 	if p.Hidden > 0 || !canSeeCourt(v, run.Court) {
 		d := assessment.Distribute(t, v.User.PersonID)
 		p.Dist = &d
@@ -234,6 +238,24 @@ func (s *Server) assessmentRunGet(w http.ResponseWriter, r *http.Request, v *vis
 		}
 	}
 	return s.render(w, http.StatusOK, "assessment_run", view{Title: run.Object(), Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Data: p})
+}
+
+// deptRanks ranks each person within their department (competition
+// ranking, best first: the table's order).
+func deptRanks(ss []assessment.Score) map[int64]int {
+	out := map[int64]int{}
+	seen := map[int64][]assessment.Score{}
+	for _, x := range ss {
+		d := x.Person.Department
+		prev := seen[d]
+		r := len(prev) + 1
+		if len(prev) > 0 && prev[len(prev)-1].Total == x.Total {
+			r = out[prev[len(prev)-1].Person.ID]
+		}
+		out[x.Person.ID] = r
+		seen[d] = append(prev, x)
+	}
+	return out
 }
 
 // visibleRun reads the run of the path and checks the visitor may see it.

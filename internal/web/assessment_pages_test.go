@@ -1,6 +1,7 @@
 package web
 
 import (
+	"testing"
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
@@ -39,5 +40,18 @@ func assessmentSamplePages(v *visitor) map[string]view {
 			Rows: []assessment.PeriodScore{{Person: person, Months: 12, Average: 85, Rank: 1, Grade: "基本称职", Consequence: "基本称职：再有一年基本称职将退出员额"}}}},
 		"assessment_archive": {Title: "业绩档案", Visitor: v, CSRF: "t", Data: &archive{Person: person, Year: 2025, Figures: []archiveFigure{{"工作量", "已结", "120"}},
 			Months: []archiveMonth{{Month: "2025-03", Total: 85, Rank: 2, Of: 12, Has: true}}, Average: 85, Grade: &assessment.PeriodScore{Grade: "称职"}}},
+	}
+}
+
+func TestDeptRanks(t *testing.T) {
+	mk := func(id, dept int64, total float64) assessment.Score {
+		return assessment.Score{Person: assessment.Person{ID: id, Department: dept}, Total: total}
+	}
+	got := deptRanks([]assessment.Score{mk(1, 1, 90), mk(2, 2, 88), mk(3, 1, 80), mk(4, 1, 80), mk(5, 2, 70), mk(6, 1, 60)})
+	want := map[int64]int{1: 1, 2: 1, 3: 2, 4: 2, 5: 2, 6: 4}
+	for id, r := range want {
+		if got[id] != r {
+			t.Errorf("person %d: rank %d, want %d", id, got[id], r)
+		}
 	}
 }
