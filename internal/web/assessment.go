@@ -92,6 +92,7 @@ func (s *Server) assessmentRoutes(mux *http.ServeMux) {
 		{"GET /assessment/schemes/{id}", s.assessmentSchemeGet},
 		{"POST /assessment/schemes/{id}", s.assessmentSchemePost},
 		{"POST /assessment/schemes/new", s.assessmentSchemeNew},
+		{"POST /assessment/schemes/{id}/form", s.assessmentSchemeForm},
 		{"GET /assessment/schemes/{id}/whatif", s.assessmentWhatIf},
 		{"POST /assessment/schemes/{id}/whatif", s.assessmentWhatIf},
 		{"POST /assessment/runs", s.assessmentCompute},

@@ -101,6 +101,7 @@ type schemePage struct {
 	JSON     string
 	Manage   bool
 	Names    map[string]string
+	Methods  map[string]string // indicator methods by key, with their Chinese names
 	Error    string
 }
 
@@ -133,13 +134,22 @@ func (s *Server) renderScheme(w http.ResponseWriter, r *http.Request, v *visitor
 	if err != nil {
 		return err
 	}
-	p := schemePage{Scheme: sc, JSON: text, Manage: managesAssessment(v) && sc.Court == v.User.CourtID, Names: s.indicatorNames(), Error: errMsg}
+	p := schemePage{Scheme: sc, JSON: text, Manage: managesAssessment(v) && sc.Court == v.User.CourtID, Names: s.indicatorNames(), Methods: assessmentMethods(), Error: errMsg}
 	for _, x := range all {
 		if x.Code == sc.Code {
 			p.Versions = append(p.Versions, x)
 		}
 	}
 	return s.render(w, status, "assessment_scheme", view{Title: sc.Name, Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Error: errMsg, Data: p})
+}
+
+// assessmentMethods are the indicator methods with their Chinese names.
+func assessmentMethods() map[string]string {
+	out := map[string]string{}
+	for _, m := range []string{assessment.MethodLinear, assessment.MethodEfficacy, assessment.MethodAverage, assessment.MethodBand, assessment.MethodThresholds} {
+		out[m] = assessment.MethodName(m)
+	}
+	return out
 }
 
 // indicatorNames are the Chinese names of the engine's indicators.

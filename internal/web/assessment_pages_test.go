@@ -26,7 +26,7 @@ func assessmentSamplePages(v *visitor) map[string]view {
 	return map[string]view{
 		"assessment_home": {Title: "绩效考核", Visitor: v, CSRF: "t", Data: assessmentHomePage{Manage: true, SeesCourt: true, Schemes: []*assessment.Scheme{sc},
 			Runs: []store.AssessmentRun{run}, Month: "2025-03", Person: 3, Own: []ownScore{{Run: run, Total: 85.5, Rank: 2, Of: 12}}, Categories: assessment.SchemeCategories}},
-		"assessment_scheme": {Title: sc.Name, Visitor: v, CSRF: "t", Data: schemePage{Scheme: sc, Versions: []*assessment.Scheme{sc}, JSON: sc.JSON(), Manage: true, Names: map[string]string{"weighted_closed": "加权结案数"}}},
+		"assessment_scheme": {Title: sc.Name, Visitor: v, CSRF: "t", Data: schemePage{Scheme: sc, Versions: []*assessment.Scheme{sc}, JSON: sc.JSON(), Manage: true, Names: map[string]string{"weighted_closed": "加权结案数"}, Methods: assessmentMethods()}},
 		"assessment_run": {Title: "考核结果", Visitor: v, CSRF: "t", Data: runPage{Run: run, Scheme: sc, Scores: table.Scores, Hidden: 3, Dist: &dist, Own: &table.Scores[0], Manage: true,
 			Objections: []objectionRow{{Objection: assessment.Objection{ID: 1, Run: 1, Person: 3, Reason: "结案数有误", State: assessment.ObjectionOpen, FiledAt: time.Now()}, Name: "李法官"}}, Open: 1, Warnings: []assessment.Warning{warn}}},
 		"assessment_score": {Title: "得分说明", Visitor: v, CSRF: "t", Data: scorePage{Run: run, Score: score, Links: map[string]drillLinks{"weighted_closed": {"/units/judge/3/indicators/weighted_closed/cases?part=numerator", "/units/judge/3/indicators/weighted_closed/cases?part=denominator"}}, CanObject: true, Own: true, Period: period}},

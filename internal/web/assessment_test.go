@@ -256,3 +256,35 @@ func TestAssessmentWebDrillLink(t *testing.T) {
 	}
 	wantStatus(t, "cases behind the input", fg.get(strings.ReplaceAll(link[1], "&amp;", "&")), 200, "")
 }
+
+// TestAssessmentWebSchemeForm: the table form changes weights and maxima;
+// sums that do not fit are refused with the group named.
+func TestAssessmentWebSchemeForm(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz := e.loggedIn("zz")
+	id := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	page := zz.get(fmt.Sprintf("/assessment/schemes/%d", id))
+	form := url.Values{"effective_from": {"2020-01-01"}, "notice_days": {"5"}, "rank": {"1"}}
+	for _, m := range regexp.MustCompile(`name="((?:weight|max)-[^"]+)" value="([^"]+)"`).FindAllStringSubmatch(page.body, -1) {
+		form.Set(m[1], m[2])
+	}
+	// 审判质效 40 → 45 with A1 12 → 17, 队伍建设 25 → 20 with C1 10 → 5
+	form.Set("weight-0", "45")
+	form.Set("max-A1", "17")
+	form.Set("weight-2", "20")
+	form.Set("max-C1", "5")
+	bad := url.Values{}
+	for k, v := range form {
+		bad[k] = v
+	}
+	bad.Set("max-C1", "10")
+	wantStatus(t, "sums off", zz.post(fmt.Sprintf("/assessment/schemes/%d/form", id), bad), 400, "考核类别“队伍建设”：各项目满分之和为 25，应等于权重 20")
+	bad.Set("max-C1", "三")
+	wantStatus(t, "not a number", zz.post(fmt.Sprintf("/assessment/schemes/%d/form", id), bad), 400, "项目“庭长日常评价”的满分“三”不是数字")
+	form.Set("method-A1", "linear")
+	next := idOf(t, zz.post(fmt.Sprintf("/assessment/schemes/%d/form", id), form))
+	sc, err := e.db.AssessmentScheme(context.Background(), next)
+	if err != nil || sc.Version != 2 || sc.Groups[0].Weight != 45 || sc.Item("A1").Max != 17 || sc.Item("A1").Rule.Method != "linear" || sc.NoticeDays != 5 {
+		t.Errorf("saved: %+v %v", sc, err)
+	}
+}
