@@ -250,14 +250,15 @@ func (db *DB) AssessmentScore(ctx context.Context, runID, personID int64) (s ass
 }
 
 // AssessmentMonthTables returns, for each month asked for, the current
-// table of a scheme code: the newest version not superseded; nil for a
-// month without one.
+// table of a scheme code: the published version when there is one (a
+// correction in progress does not count until published), else the newest;
+// nil for a month without one.
 func (db *DB) AssessmentMonthTables(ctx context.Context, courtID int64, code string, months []string) (out []*assessment.Table, err error) {
 	defer wrap(&err, "读取各月考核结果")
 	for _, m := range months {
 		var id int64
 		err := db.db.QueryRowContext(ctx, db.rebind(`SELECT id FROM assessment_runs WHERE court_id = ? AND scheme_code = ? AND month = ? AND state <> ?
-ORDER BY version DESC LIMIT 1`), courtID, code, m, assessment.StateSuperseded).Scan(&id)
+ORDER BY CASE WHEN state = ? THEN 0 ELSE 1 END, version DESC LIMIT 1`), courtID, code, m, assessment.StateSuperseded, assessment.StatePublished).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			out = append(out, nil)
 			continue

@@ -142,9 +142,16 @@ func TestAssessmentRunWorkflow(t *testing.T) {
 		}
 		// a correction is version 2; publishing it supersedes version 1
 		corr, _ := pub.Correct()
-		run2, err := db.SaveAssessmentScores(ctx, s, corr, tb, late)
+		tb2 := *tb
+		tb2.Scores = append([]assessment.Score(nil), tb.Scores...)
+		tb2.Scores[0].Total = 42
+		run2, err := db.SaveAssessmentScores(ctx, s, corr, &tb2, late)
 		if err != nil || run2.Version != 2 {
 			t.Fatalf("correction: %+v %v", run2, err)
+		}
+		// while the correction is a draft, the published version is the month's table
+		if tabs, _ := db.AssessmentMonthTables(ctx, courtID, s.Code, []string{"2025-02"}); tabs[0] == nil || tabs[0].Scores[0].Total == 42 {
+			t.Errorf("month table during a correction: %+v", tabs)
 		}
 		n2, _ := run2.StartNotice(late.At, 0)
 		db.SetAssessmentRunState(ctx, n2, assessment.StateDraft, late)
@@ -157,7 +164,7 @@ func TestAssessmentRunWorkflow(t *testing.T) {
 			t.Errorf("version 1 is %s, want 已更正", old.State)
 		}
 		tabs, err := db.AssessmentMonthTables(ctx, courtID, s.Code, []string{"2025-01", "2025-02"})
-		if err != nil || len(tabs) != 2 || tabs[0] != nil || tabs[1] == nil || len(tabs[1].Scores) != 1 {
+		if err != nil || len(tabs) != 2 || tabs[0] != nil || tabs[1] == nil || len(tabs[1].Scores) != 1 || tabs[1].Scores[0].Total != 42 {
 			t.Errorf("month tables: %v %v", tabs, err)
 		}
 		for _, a := range []auth.Action{auth.ActionAssessmentEntry, auth.ActionAssessmentScores, auth.ActionAssessmentObjection} {
