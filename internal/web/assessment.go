@@ -136,7 +136,7 @@ func (s *Server) assessmentPanels(ctx context.Context, v *visitor, at panelPlace
 	}
 	switch at.Unit.Kind {
 	case kindJudge:
-		return s.assessmentPersonPanel(ctx, v, at.Unit.ID)
+		return s.assessmentPersonPanel(ctx, v, at.Unit.Ref.Court, at.Unit.ID)
 	case kindCourt:
 		if !canSeeCourt(v, at.Unit.ID) {
 			return nil, nil

@@ -372,8 +372,8 @@ func rankCell(r int) any {
 
 // assessmentPersonPanel is the panel on a person's dashboard: their latest
 // published (or 公示) score.
-func (s *Server) assessmentPersonPanel(ctx context.Context, v *visitor, pid int64) ([]panel, error) {
-	p, err := s.assessmentPerson(ctx, 0, pid)
+func (s *Server) assessmentPersonPanel(ctx context.Context, v *visitor, courtID, pid int64) ([]panel, error) {
+	p, err := s.assessmentPerson(ctx, courtID, pid)
 	if err != nil || !canSeePerson(v, p) {
 		return nil, nil
 	}

@@ -255,6 +255,9 @@ func TestAssessmentWebDrillLink(t *testing.T) {
 		t.Fatalf("no drill-down link:\n%.3000s", page.body)
 	}
 	wantStatus(t, "cases behind the input", fg.get(strings.ReplaceAll(link[1], "&amp;", "&")), 200, "")
+	home := fg.get(fmt.Sprintf("/units/judge/%d", e.ids()["李法官"]))
+	wantStatus(t, "judge's dashboard panel", home, 200, `id="panel-assessment"`)
+	wantStatus(t, "court dashboard panel", zz.get(fmt.Sprintf("/units/court/%d", e.ids()["示例市中级人民法院"])), 200, "公示，2 人")
 }
 
 // TestAssessmentWebSchemeForm: the table form changes weights and maxima;
