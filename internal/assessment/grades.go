@@ -109,6 +109,20 @@ func Grade(year []PeriodScore, g GradeRules, lastYear map[int64]string) {
 	}
 }
 
+// GradeQuarterly marks the quarter's 季度优秀 (季评选): the best of a
+// quarter's roll-up (best first) within the 优秀 quota and score line.
+func GradeQuarterly(quarter []PeriodScore, g GradeRules) {
+	quota := int(g.Quota*float64(len(quarter)) + 1e-9)
+	for i := range quarter {
+		if i < quota && quarter[i].Average >= g.ExcellentMin {
+			quarter[i].Grade = QuarterExcellent
+		}
+	}
+}
+
+// QuarterExcellent is the title of the quarterly selection.
+const QuarterExcellent = "季度优秀"
+
 // Consequence applies the SPC guideline to a person in the 员额 (员额法官
 // and 院庭长): one year of 不称职, or two years running of 基本称职, leads
 // out of the 员额 (退出员额); one year of 基本称职 is a warning.

@@ -115,3 +115,17 @@ func TestGrades(t *testing.T) {
 		t.Error("书记员 outside the 员额 got a 员额 consequence")
 	}
 }
+
+func TestGradeQuarterly(t *testing.T) {
+	q := []PeriodScore{{Average: 95}, {Average: 92}, {Average: 91}, {Average: 80}, {Average: 70}, {Average: 60}, {Average: 60}, {Average: 50}, {Average: 40}, {Average: 30}}
+	GradeQuarterly(q, DefaultGrades())
+	// quota 2 of 10: 95 and 92; 91 is above the line but beyond the quota
+	if q[0].Grade != QuarterExcellent || q[1].Grade != QuarterExcellent || q[2].Grade != "" {
+		t.Errorf("quarter: %+v", q[:3])
+	}
+	low := []PeriodScore{{Average: 85}, {Average: 80}, {Average: 70}, {Average: 60}, {Average: 50}}
+	GradeQuarterly(low, DefaultGrades())
+	if low[0].Grade != "" {
+		t.Errorf("85 under the 90 line was selected")
+	}
+}

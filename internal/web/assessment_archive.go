@@ -63,6 +63,7 @@ func (s *Server) rollup(ctx context.Context, courtID int64, sc *assessment.Schem
 	}
 	rows := assessment.Rollup(nonNil(ts))
 	if !annual {
+		assessment.GradeQuarterly(rows, sc.Grades)
 		return rows, nil
 	}
 	last := map[int64]string{}

@@ -9,9 +9,12 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -174,7 +177,22 @@ func TestAssessmentWebWorkflow(t *testing.T) {
 	wantStatus(t, "colleague's archive", fg3.get(fmt.Sprintf("/assessment/people/%d/archive", li)), 403, "")
 	x := fg.get(fmt.Sprintf("/assessment/people/%d/archive.xlsx?year=%s", li, month[:4]))
 	if x.status != 200 || !strings.HasPrefix(x.body, "PK") {
-		t.Errorf("xlsx: %d %.80q", x.status, x.body)
+		t.Fatalf("xlsx: %d %.80q", x.status, x.body)
+	}
+	book, err := excelize.OpenReader(strings.NewReader(x.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a1, _ := book.GetCellValue("业绩档案", "A1"); a1 != "李法官 "+month[:4]+" 年业绩档案" {
+		t.Errorf("xlsx A1 %q", a1)
+	}
+	rows, _ := book.GetRows("业绩档案")
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 1 && r[0] == month && r[1] == "85"
+	}
+	if !found {
+		t.Errorf("xlsx lacks the month's 85 points: %v", rows)
 	}
 
 	for _, a := range []auth.Action{auth.ActionAssessmentScheme, auth.ActionAssessmentEntry, auth.ActionAssessmentScores, auth.ActionAssessmentObjection} {
@@ -219,6 +237,12 @@ func TestAssessmentWebWarnings(t *testing.T) {
 	}
 	// roll-up of the year with grades
 	wantStatus(t, "rollup", zz.get("/assessment/rollup?scheme=judge&period="+month[:4]), 200, "年度等次")
+	mm, _ := strconv.Atoi(month[5:])
+	q := zz.get(fmt.Sprintf("/assessment/rollup?scheme=judge&period=%s-Q%d", month[:4], (mm-1)/3+1))
+	wantStatus(t, "quarter", q, 200, "季度评选")
+	if !strings.Contains(q.body, "李法官") {
+		t.Errorf("quarter roll-up lacks 李法官:\n%.1500s", q.body)
+	}
 	wantStatus(t, "bad period", zz.get("/assessment/rollup?scheme=judge&period=2025-Q5"), 400, "期间“2025-Q5”无效")
 }
 
