@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -22,6 +23,18 @@ type Person struct {
 	// Unit is the person's judge unit in the indicator engine
 	// (court/department/name); "" for people who handle no cases.
 	Unit string `json:"unit,omitempty"`
+	// DeptUnit is the person's department in the engine (court/department),
+	// for rules on the department's figures.
+	DeptUnit string `json:"dept_unit,omitempty"`
+}
+
+// unitFor is the engine unit an indicator rule reads for a person: their
+// own judge unit, or their department's.
+func unitFor(p Person, r *Rule) string {
+	if r.Of == OfDepartment {
+		return p.DeptUnit
+	}
+	return p.Unit
 }
 
 // Value is an indicator's figures for one person in a period.
@@ -102,6 +115,8 @@ type Input struct {
 	Value     string `json:"value"`
 	Indicator string `json:"indicator,omitempty"`
 	HasDen    bool   `json:"has_den,omitempty"` // the indicator has a denominator to drill into
+	// Department: the figure is the person's department's, not their own.
+	Department bool `json:"department,omitempty"`
 }
 
 // Compute scores every person of the inputs under the scheme: each item by
@@ -117,7 +132,7 @@ func Compute(in Inputs) (*Table, error) {
 	groups := map[string]*peerStats{}
 	for _, gi := range s.Items() {
 		if r := gi.Item.Rule; r.Kind == RuleIndicator {
-			groups[gi.Item.ID] = newPeerStats(in, r.Indicator)
+			groups[gi.Item.ID] = newPeerStats(in, r)
 		}
 	}
 	for _, p := range in.People {
@@ -199,8 +214,9 @@ func scoreItem(in Inputs, it Item, p Person, pi *personInputs, peers *peerStats)
 	r := it.Rule
 	switch r.Kind {
 	case RuleIndicator:
-		v, ok := in.Values[p.Unit][r.Indicator]
-		if p.Unit == "" {
+		unit := unitFor(p, r)
+		v, ok := in.Values[unit][r.Indicator]
+		if unit == "" {
 			ok = false
 		}
 		name := in.Names[r.Indicator]
@@ -208,7 +224,12 @@ func scoreItem(in Inputs, it Item, p Person, pi *personInputs, peers *peerStats)
 			name = r.Indicator
 		}
 		is.Points, is.Rule = IndicatorPoints(r, it.Max, v, ok, peers)
+		if r.Of == OfDepartment {
+			name = "所在部门" + name
+			is.Rule = strings.ReplaceAll(is.Rule, "本人", "所在部门")
+		}
 		is.Inputs = indicatorInputs(name, r.Indicator, v, ok, peers)
+		is.Inputs[0].Department = r.Of == OfDepartment
 	case RuleEvents:
 		counts := map[string]int{}
 		for _, e := range pi.entries {
@@ -275,10 +296,11 @@ type peerStats struct {
 	min, max, mean, median float64
 }
 
-func newPeerStats(in Inputs, id string) *peerStats {
+func newPeerStats(in Inputs, r *Rule) *peerStats {
 	var vs []float64
 	for _, p := range in.People {
-		if v, ok := in.Values[p.Unit][id]; ok && p.Unit != "" && v.Valid && !math.IsNaN(v.V) {
+		u := unitFor(p, r)
+		if v, ok := in.Values[u][r.Indicator]; ok && u != "" && v.Valid && !math.IsNaN(v.V) {
 			vs = append(vs, v.V)
 		}
 	}

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,5 +130,67 @@ func TestCompareWhatIf(t *testing.T) {
 	ms := Compare(a, b)
 	if len(ms) != 3 || ms[0].Person.Name != "丙" || ms[0].Delta != 2 || ms[1].Person.Name != "甲" || ms[1].Delta != -2 || ms[2].Delta != 0 {
 		t.Errorf("moves: %+v", ms)
+	}
+}
+
+// TestDepartmentRule: a rule "of department" reads the person's
+// department's figure and compares it among the group's departments.
+func TestDepartmentRule(t *testing.T) {
+	s := &Scheme{Court: 1, Code: "a", Name: "助理", Category: "法官助理", From: "2025-01-01",
+		Groups: []Group{{Name: "辅助", Weight: 100, Items: []Item{
+			ind("W", "部门结案", 100, "closed", MethodLinear, func(r *Rule) { r.Of = OfDepartment }),
+		}}}, Grades: DefaultGrades()}
+	p, _ := MonthPeriod("2025-03")
+	people := []Person{
+		{ID: 1, Name: "甲", Court: 1, Category: "法官助理", Unit: "院/一庭/甲", DeptUnit: "院/一庭"},
+		{ID: 2, Name: "乙", Court: 1, Category: "法官助理", Unit: "院/二庭/乙", DeptUnit: "院/二庭"},
+		{ID: 3, Name: "丙", Court: 1, Category: "法官助理", Unit: "院/一庭/丙", DeptUnit: "院/一庭"},
+	}
+	vals := fakeValues{
+		"院/一庭":   {"closed": {V: 40, Valid: true}},
+		"院/二庭":   {"closed": {V: 20, Valid: true}},
+		"院/一庭/甲": {"closed": {V: 1, Valid: true}}, // their own: not read
+	}
+	in, err := Sources{Indicators: vals}.Gather(context.Background(), s, p, people, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := Compute(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, sc := range tb.Scores {
+		got[sc.Person.Name] = sc.Total
+	}
+	// 一庭 40 is the best (100), 二庭 20 the worst (0)
+	if got["甲"] != 100 || got["丙"] != 100 || got["乙"] != 0 {
+		t.Errorf("totals %v", got)
+	}
+	it := tb.Scores[0].Groups[0].Items[0]
+	if !it.Inputs[0].Department || it.Inputs[0].Label != "所在部门部门结案" && !strings.HasPrefix(it.Inputs[0].Label, "所在部门") || strings.Contains(it.Rule, "本人") {
+		t.Errorf("explanation: %+v", it)
+	}
+	bad := s.Copy()
+	bad.Groups[0].Items[0].Rule.Of = "court"
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "取数对象“court”无效") {
+		t.Errorf("bad of: %v", err)
+	}
+}
+
+func TestGroupingsOf(t *testing.T) {
+	for _, tt := range []struct {
+		units []string
+		want  string
+	}{
+		{nil, "[judge]"},
+		{[]string{"院/庭/甲"}, "[judge]"},
+		{[]string{"院/庭"}, "[department]"},
+		{[]string{"院/庭/甲", "院/庭"}, "[judge department]"},
+		{[]string{}, "[]"},
+	} {
+		if got := fmt.Sprint(groupingsOf(tt.units)); got != tt.want {
+			t.Errorf("%v: %s, want %s", tt.units, got, tt.want)
+		}
 	}
 }

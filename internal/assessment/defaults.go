@@ -74,13 +74,22 @@ func judgeGroups(trial float64) []Group {
 	}
 }
 
-// staffGroups are the groups of the schemes for people who handle no cases.
-func staffGroups(work string) []Group {
+// staffGroups are the groups of the schemes for people who handle no
+// cases; with dept, part of the work is scored on the department's
+// 审限内结案率 (法官助理, 书记员 work on its cases).
+func staffGroups(work string, dept bool) []Group {
+	items := []Item{
+		rating("W1", "日常评价", 30, "日常评价", 0.8),
+		events("W2", "工作质量", 20, 1, ev("文书错漏", -2, 10), ev("超审限", -2, 10), ev("工作差错", -2, 10)),
+	}
+	if dept {
+		items[0].Max = 20
+		items = append(items, ind("W3", "所在部门审限内结案率", 10, "within_limit_rate", MethodBand, func(r *Rule) {
+			r.Lower, r.NoData, r.Of = ptr(0.95), noData, OfDepartment
+		}))
+	}
 	return []Group{
-		{Name: work, Weight: 50, Items: []Item{
-			rating("W1", "日常评价", 30, "日常评价", 0.8),
-			events("W2", "工作质量", 20, 1, ev("文书错漏", -2, 10), ev("超审限", -2, 10), ev("工作差错", -2, 10)),
-		}},
+		{Name: work, Weight: 50, Items: items},
 		{Name: "队伍建设", Weight: 25, Items: []Item{
 			rating("T1", "民主测评", 15, "民主测评", 0.8),
 			outcome("T2", "学习培训", 5, 0.4, ev("参加培训", 1, 3)),
@@ -110,8 +119,8 @@ func DefaultSchemes(courtID int64) []*Scheme {
 	return []*Scheme{
 		mk("judge", "员额法官绩效考核方案", "员额法官", judgeGroups(40)),
 		mk("leader", "院庭长绩效考核方案", CategoryLeader, leader),
-		mk("assistant", "法官助理绩效考核方案", "法官助理", staffGroups("辅助审判")),
-		mk("clerk", "书记员绩效考核方案", "书记员", staffGroups("记录与事务")),
-		mk("admin", "司法行政人员绩效考核方案", "司法行政人员", staffGroups("行政事务")),
+		mk("assistant", "法官助理绩效考核方案", "法官助理", staffGroups("辅助审判", true)),
+		mk("clerk", "书记员绩效考核方案", "书记员", staffGroups("记录与事务", true)),
+		mk("admin", "司法行政人员绩效考核方案", "司法行政人员", staffGroups("行政事务", false)),
 	}
 }

@@ -39,8 +39,8 @@ func (s demoSource) ScanCases(ctx context.Context, fn func(*court.Case) error) e
 	return nil
 }
 
-// TestGoldenDemoMonth computes November 2025 of the default 员额法官 and
-// 院庭长 schemes of 示例市中级人民法院 on the demo data (seed 1, 30,000
+// TestGoldenDemoMonth computes November 2025 of the default 员额法官,
+// 院庭长 and 法官助理 schemes of 示例市中级人民法院 on the demo data (seed 1, 30,000
 // cases) with a few entries and outcomes, and compares the score tables
 // with testdata/*.golden (go test -run Golden -update rewrites them).
 func TestGoldenDemoMonth(t *testing.T) {
@@ -56,11 +56,12 @@ func TestGoldenDemoMonth(t *testing.T) {
 			continue
 		}
 		people = append(people, assessment.Person{ID: int64(i + 1), Name: p.Name, Court: 1, DeptName: p.Department,
-			Category: assessment.CategoryOf(p.Category, p.Title), Title: p.Title, Unit: assessment.JudgeUnit(p.Court, p.Department, p.Name)})
+			Category: assessment.CategoryOf(p.Category, p.Title), Title: p.Title, Unit: assessment.JudgeUnit(p.Court, p.Department, p.Name),
+			DeptUnit: p.Court + "/" + p.Department})
 	}
 	month := "2025-11"
 	per, _ := assessment.MonthPeriod(month)
-	for _, s := range assessment.DefaultSchemes(1)[:2] {
+	for _, s := range assessment.DefaultSchemes(1)[:3] {
 		members := assessment.Members(people, s)
 		var entries []assessment.Entry
 		var outs []court.Outcome
@@ -74,7 +75,7 @@ func TestGoldenDemoMonth(t *testing.T) {
 				outs = append(outs, court.Outcome{Person: m.ID, Kind: court.OutcomeSupervisionOverdue, Day: per.From + 9, Ref: "督办2025-11"})
 			}
 		}
-		src := assessment.Sources{Indicators: assessment.EngineSource{Engine: eng}, Outcomes: []assessment.OutcomeSource{fakeOutcomes(outs)}}
+		src := assessment.Sources{Indicators: &assessment.CachedSource{Engine: eng}, Outcomes: []assessment.OutcomeSource{fakeOutcomes(outs)}}
 		in, err := src.Gather(context.Background(), s, per, members, entries)
 		if err != nil {
 			t.Fatal(err)

@@ -40,6 +40,12 @@ const (
 	RuleOutcome   = "outcome"   // 其他模块报送
 )
 
+// Whose figures an indicator rule reads.
+const (
+	OfSelf       = "self"       // 本人（承办人）
+	OfDepartment = "department" // 所在部门
+)
+
 // The methods of an indicator rule.
 const (
 	MethodLinear     = "linear"     // 线性插值：组内最低 0 分，最高满分
@@ -108,6 +114,9 @@ type Rule struct {
 	Lower       *float64    `json:"lower,omitempty"` // band
 	Upper       *float64    `json:"upper,omitempty"`
 	Thresholds  []Threshold `json:"thresholds,omitempty"`
+	// Of is whose figures the rule reads: "" (or "self") the person's own
+	// as 承办人, "department" their department's (法官助理, 书记员).
+	Of string `json:"of,omitempty"`
 	// NoData is the share of the maximum given when the person has no
 	// value (no cases); 0 by default.
 	NoData float64 `json:"no_data,omitempty"`
@@ -305,6 +314,9 @@ func (r *Rule) validateIndicator(where string) error {
 	if !share(r.NoData) {
 		return invalid("%s：无数据时的得分比例应在 0–1 之间", where)
 	}
+	if r.Of != "" && r.Of != OfSelf && r.Of != OfDepartment {
+		return invalid("%s：取数对象“%s”无效，应为 self（本人）或 department（所在部门）", where, r.Of)
+	}
 	switch r.Method {
 	case MethodLinear, MethodEfficacy, MethodAverage:
 	case MethodBand:
@@ -376,6 +388,16 @@ func (s *Scheme) Item(id string) *Item {
 		}
 	}
 	return nil
+}
+
+// ReadsDepartments reports whether an item reads department figures.
+func (s *Scheme) ReadsDepartments() bool {
+	for _, gi := range s.Items() {
+		if r := gi.Item.Rule; r != nil && r.Kind == RuleIndicator && r.Of == OfDepartment {
+			return true
+		}
+	}
+	return false
 }
 
 // Indicators returns the indicator ids the scheme's items and warning rules read.

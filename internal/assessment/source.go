@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -27,7 +28,8 @@ func (f OutcomeFunc) Outcomes(ctx context.Context, courtID int64, from, to court
 	return f(ctx, courtID, from, to)
 }
 
-// IndicatorSource gives the indicator values of judge units in a period.
+// IndicatorSource gives the indicator values of engine units (judge units
+// court/department/name and department units court/department) in a period.
 type IndicatorSource interface {
 	// Values returns, for each unit asked for that has cases, the values of
 	// the indicators ids; and the Chinese names of the indicators.
@@ -35,33 +37,41 @@ type IndicatorSource interface {
 }
 
 // EngineSource reads indicator values from the in-memory indicator engine:
-// one pass over the cases for every judge unit.
+// one pass over the cases for every judge unit (and one for every
+// department when department units are asked for).
 type EngineSource struct{ Engine *indicator.Engine }
 
-// Values evaluates the indicators by judge unit and keeps the units asked
-// for (every unit when units is nil).
-func (es EngineSource) Values(p court.Period, units []string, ids []string) (map[string]map[string]Value, map[string]string, error) {
-	out := map[string]map[string]Value{}
-	names := map[string]string{}
-	if es.Engine == nil || len(ids) == 0 {
-		return out, names, nil
-	}
-	want := make(map[string]bool, len(units))
+// groupingsOf returns the groupings the units need: judges when any unit
+// (or none given: nil) is a judge unit, departments when any is one.
+func groupingsOf(units []string) []indicator.Grouping {
+	judges, depts := units == nil, false
 	for _, u := range units {
-		if u != "" {
-			want[u] = true
+		switch strings.Count(u, "/") {
+		case 2:
+			judges = true
+		case 1:
+			depts = true
 		}
 	}
-	rs, err := es.Engine.Evaluate(indicator.Query{Period: p, By: indicator.ByJudge, Indicators: ids})
+	var gs []indicator.Grouping
+	if judges {
+		gs = append(gs, indicator.ByJudge)
+	}
+	if depts {
+		gs = append(gs, indicator.ByDepartment)
+	}
+	return gs
+}
+
+// evaluate returns the values of every unit of a grouping, into out.
+func (es EngineSource) evaluate(p court.Period, g indicator.Grouping, ids []string, out map[string]map[string]Value, names map[string]string) error {
+	rs, err := es.Engine.Evaluate(indicator.Query{Period: p, By: g, Indicators: ids})
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	for _, r := range rs {
 		if r.Definition != nil {
 			names[r.Indicator] = r.Definition.Name
-		}
-		if units != nil && !want[r.Unit] {
-			continue
 		}
 		m := out[r.Unit]
 		if m == nil {
@@ -70,6 +80,33 @@ func (es EngineSource) Values(p court.Period, units []string, ids []string) (map
 		}
 		m[r.Indicator] = Value{Num: r.Numerator.V, Den: r.Denominator.V, HasDen: r.Denominator.Valid,
 			V: r.Value.V, Valid: r.Value.Valid, Rate: r.Definition != nil && r.Definition.IsRate()}
+	}
+	return nil
+}
+
+// Values evaluates the indicators for the units asked for (every judge
+// unit when units is nil).
+func (es EngineSource) Values(p court.Period, units []string, ids []string) (map[string]map[string]Value, map[string]string, error) {
+	out := map[string]map[string]Value{}
+	names := map[string]string{}
+	if es.Engine == nil || len(ids) == 0 {
+		return out, names, nil
+	}
+	for _, g := range groupingsOf(units) {
+		if err := es.evaluate(p, g, ids, out, names); err != nil {
+			return nil, nil, err
+		}
+	}
+	if units != nil {
+		want := make(map[string]bool, len(units))
+		for _, u := range units {
+			want[u] = true
+		}
+		for u := range out {
+			if !want[u] {
+				delete(out, u)
+			}
+		}
 	}
 	return out, names, nil
 }
@@ -104,8 +141,14 @@ func (src Sources) Gather(ctx context.Context, s *Scheme, p court.Period, member
 	ids := s.Indicators()
 	if src.Indicators != nil && len(ids) > 0 {
 		units := make([]string, 0, len(members))
+		depts := s.ReadsDepartments()
 		for _, m := range members {
-			units = append(units, m.Unit)
+			if m.Unit != "" {
+				units = append(units, m.Unit)
+			}
+			if depts && m.DeptUnit != "" && !slices.Contains(units, m.DeptUnit) {
+				units = append(units, m.DeptUnit)
+			}
 		}
 		var err error
 		if in.Values, in.Names, err = src.Indicators.Values(p, units, ids); err != nil {
@@ -130,9 +173,10 @@ func (src Sources) Gather(ctx context.Context, s *Scheme, p court.Period, member
 	return in, nil
 }
 
-// CachedSource evaluates the engine once per period and set of indicators
-// for every judge unit and keeps the result, so that the schemes of every
-// court computed for one month share one pass over the cases.
+// CachedSource evaluates the engine once per period, grouping and set of
+// indicators for every unit of the grouping and keeps the result, so that
+// the schemes of every court computed for one month share one pass over
+// the cases.
 type CachedSource struct {
 	Engine *indicator.Engine
 	mu     sync.Mutex
@@ -144,23 +188,38 @@ type cachedValues struct {
 	names map[string]string
 }
 
-// Values returns the values of every judge unit (a superset of units).
+// Values returns the values of every unit of the groupings the units need
+// (a superset of units).
 func (c *CachedSource) Values(p court.Period, units []string, ids []string) (map[string]map[string]Value, map[string]string, error) {
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
-	key := p.String() + "|" + strings.Join(sorted, ",")
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v, ok := c.m[key]; ok {
-		return v.vals, v.names, nil
-	}
-	vals, names, err := EngineSource{Engine: c.Engine}.Values(p, nil, sorted)
-	if err != nil {
-		return nil, nil, err
-	}
 	if c.m == nil {
 		c.m = map[string]cachedValues{}
 	}
-	c.m[key] = cachedValues{vals, names}
-	return vals, names, nil
+	var parts []cachedValues
+	for _, g := range groupingsOf(units) {
+		key := p.String() + "|" + g.String() + "|" + strings.Join(sorted, ",")
+		v, ok := c.m[key]
+		if !ok {
+			v = cachedValues{map[string]map[string]Value{}, map[string]string{}}
+			if c.Engine != nil && len(ids) > 0 {
+				if err := (EngineSource{Engine: c.Engine}).evaluate(p, g, sorted, v.vals, v.names); err != nil {
+					return nil, nil, err
+				}
+			}
+			c.m[key] = v
+		}
+		parts = append(parts, v)
+	}
+	switch len(parts) {
+	case 0:
+		return map[string]map[string]Value{}, map[string]string{}, nil
+	case 1:
+		return parts[0].vals, parts[0].names, nil
+	}
+	vals := maps.Clone(parts[0].vals)
+	maps.Copy(vals, parts[1].vals)
+	return vals, parts[0].names, nil
 }

@@ -126,6 +126,7 @@ WHERE p.active = ? AND p.category IS NOT NULL`
 		p.Category = assessment.CategoryOf(court.Category(cat), title)
 		if p.DeptName != "" {
 			p.Unit = assessment.JudgeUnit(courtName, p.DeptName, p.Name)
+			p.DeptUnit = courtName + "/" + p.DeptName
 		}
 		out = append(out, p)
 		return nil

@@ -23,7 +23,7 @@ func assessmentSetup(t *testing.T, db *store.DB) (int64, assessment.Person) {
 		t.Fatalf("people: %v %v", ps, err)
 	}
 	p := ps[0]
-	if p.Category != assessment.CategoryLeader && p.Category != "员额法官" || p.Unit != "示例市中级人民法院/民一庭/王庭长" {
+	if p.Category != assessment.CategoryLeader && p.Category != "员额法官" || p.Unit != "示例市中级人民法院/民一庭/王庭长" || p.DeptUnit != "示例市中级人民法院/民一庭" {
 		t.Fatalf("person: %+v", p)
 	}
 	return p.Court, p

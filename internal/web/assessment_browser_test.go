@@ -24,7 +24,8 @@ func TestAssessmentBrowser(t *testing.T) {
 	noCSPViolations(t, ctx, "scheme")
 	step(t, ctx, "compute", chromedp.Navigate(base+"/assessment"), chromedp.WaitVisible(chromedp.ID("compute-form")),
 		chromedp.Click(chromedp.CSS(`#compute-form button`)), chromedp.WaitVisible(chromedp.ID("scores")))
-	step(t, ctx, "notice", chromedp.Click(chromedp.CSS(`#workflow form[action$="/notice"] button`)), chromedp.WaitVisible(chromedp.ID("run-state")))
+	step(t, ctx, "notice", chromedp.Click(chromedp.CSS(`#workflow form[action$="/notice"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#workflow form[action$="/publish"]`)))
 	if s := eval[string](t, ctx, `document.getElementById("run-state").textContent`); s != "公示" {
 		t.Errorf("run state %q, want 公示", s)
 	}

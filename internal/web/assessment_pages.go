@@ -311,7 +311,7 @@ func (s *Server) runWarnings(ctx context.Context, run store.AssessmentRun, sc *a
 type scorePage struct {
 	Run       store.AssessmentRun
 	Score     assessment.Score
-	Links     map[string]drillLinks // indicator id → the cases behind it
+	Links     map[string]drillLinks // item id/indicator id → the cases behind it
 	CanObject bool
 	Own       bool
 	Period    court.Period
@@ -347,14 +347,16 @@ func (s *Server) assessmentScoreGet(w http.ResponseWriter, r *http.Request, v *v
 	p := scorePage{Run: run, Score: sc, Links: map[string]drillLinks{}, Own: pid == v.User.PersonID, Period: period}
 	p.CanObject = p.Own && run.CheckObjection(s.now()) == nil
 	q := url.Values{"p": {"custom"}, "from": {period.From.String()}, "to": {period.To.String()}}
-	if sc.Person.Unit != "" {
-		for _, g := range sc.Groups {
-			for _, it := range g.Items {
-				for _, in := range it.Inputs {
-					if in.Indicator != "" {
-						base := fmt.Sprintf("/units/judge/%d/indicators/%s/cases?%s&part=", pid, url.PathEscape(in.Indicator), q.Encode())
-						p.Links[in.Indicator] = drillLinks{Numerator: base + "numerator", Denominator: base + "denominator"}
-					}
+	for _, g := range sc.Groups {
+		for _, it := range g.Items {
+			for _, in := range it.Inputs {
+				unit := fmt.Sprintf("judge/%d", pid)
+				if in.Department {
+					unit = fmt.Sprintf("department/%d", sc.Person.Department)
+				}
+				if in.Indicator != "" && (in.Department && sc.Person.Department != 0 || !in.Department && sc.Person.Unit != "") {
+					base := fmt.Sprintf("/units/%s/indicators/%s/cases?%s&part=", unit, url.PathEscape(in.Indicator), q.Encode())
+					p.Links[it.ID+"/"+in.Indicator] = drillLinks{Numerator: base + "numerator", Denominator: base + "denominator"}
 				}
 			}
 		}
