@@ -61,7 +61,7 @@ type Warning struct {
 // Bottom returns the ids of the people in the bottom share of one month's
 // table by the rule: by total, or by the rule's indicator (people without a
 // value, or whose interval overlaps the median, never count). Ties with the
-// last one in are in.
+// last one in are in; when the whole group ties, nobody is.
 func Bottom(w WarningRule, t *Table) map[int64]bool {
 	type entry struct {
 		id int64
@@ -90,6 +90,9 @@ func Bottom(w WarningRule, t *Table) map[int64]bool {
 	slices.SortStableFunc(es, func(a, b entry) int { return cmpFloat(a.v, b.v) })
 	n := int(math.Ceil(float64(len(es)) * w.Bottom))
 	cut := es[n-1].v
+	if cut == es[len(es)-1].v {
+		return out // the whole group ties: nobody is at the bottom
+	}
 	med := statsOf(vals).median
 	for _, e := range es {
 		if e.v > cut {

@@ -129,3 +129,14 @@ func TestGradeQuarterly(t *testing.T) {
 		t.Errorf("85 under the 90 line was selected")
 	}
 }
+
+func TestBottomAllTied(t *testing.T) {
+	tb := &Table{Scores: []Score{{Person: Person{ID: 1}, Total: 80}, {Person: Person{ID: 2}, Total: 80}, {Person: Person{ID: 3}, Total: 80}}}
+	if b := Bottom(WarningRule{Color: Blue, Months: 1, Bottom: 0.1}, tb); len(b) != 0 {
+		t.Errorf("a fully tied group has a bottom: %v", b)
+	}
+	tb.Scores[2].Total = 70
+	if b := Bottom(WarningRule{Color: Blue, Months: 1, Bottom: 0.1}, tb); len(b) != 1 || !b[3] {
+		t.Errorf("bottom %v, want 3", b)
+	}
+}
