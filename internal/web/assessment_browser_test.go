@@ -31,6 +31,23 @@ func TestAssessmentBrowser(t *testing.T) {
 	}
 	noCSPViolations(t, ctx, "run")
 	screenshot(t, ctx, "assessment_run.png")
+
+	step(t, ctx, "entries", chromedp.Navigate(base+"/assessment/entries"), chromedp.WaitVisible(chromedp.ID("entry-form")),
+		chromedp.SetValue(chromedp.ID("e-person"), fmt.Sprint(e.ids()["李法官"])), chromedp.SetValue(chromedp.ID("e-item"), "D1"))
+	shown := eval[string](t, ctx, `document.getElementById("e-item").dispatchEvent(new Event("change"));
+		Array.from(document.querySelectorAll("#e-event option")).filter(o => !o.hidden && o.value).map(o => o.value).join(",")`)
+	if shown != "违规会客,文书错漏,超审限" {
+		t.Errorf("events offered for D1: %q", shown)
+	}
+	if dis := eval[bool](t, ctx, `document.getElementById("e-value").disabled`); !dis {
+		t.Error("the rating field is enabled for an events item")
+	}
+	step(t, ctx, "record", chromedp.SendKeys(chromedp.ID("e-evidence"), "会客登记表"),
+		chromedp.Click(chromedp.CSS(`#entry-form button`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if n := eval[int](t, ctx, `document.querySelectorAll("#entries tbody tr").length`); n != 1 {
+		t.Errorf("%d entries listed after one was recorded", n)
+	}
+	noCSPViolations(t, ctx, "entries")
 	logout(t, ctx)
 
 	browserLogin(t, ctx, base, "fg")
