@@ -81,11 +81,15 @@ type Scheme struct {
 	To       string `json:"effective_to,omitempty"` // "" = open
 	Rank     bool   `json:"rank"`                   // publish rankings (some courts do not rank)
 	// NoticeDays is the 公示 window in working days (default 3).
-	NoticeDays int           `json:"notice_days"`
-	Groups     []Group       `json:"groups"`
-	Warnings   []WarningRule `json:"warnings"`
-	Grades     GradeRules    `json:"grades"`
-	Draft      bool          `json:"-"` // a what-if copy: never in force
+	NoticeDays int `json:"notice_days"`
+	// Holidays and Workdays (YYYY-MM-DD) adjust the working days the 公示
+	// window counts: 法定节假日 off, 调休 weekends on.
+	Holidays []string      `json:"holidays,omitempty"`
+	Workdays []string      `json:"workdays,omitempty"`
+	Groups   []Group       `json:"groups"`
+	Warnings []WarningRule `json:"warnings"`
+	Grades   GradeRules    `json:"grades"`
+	Draft    bool          `json:"-"` // a what-if copy: never in force
 }
 
 // Group is a 考核类别 with its weight: the maximum points of its items sum to it.
@@ -186,6 +190,26 @@ func (s *Scheme) Period() (court.Period, error) {
 	return court.Period{From: from, To: to}, nil
 }
 
+// Calendar returns the working-day calendar of the scheme's holidays and
+// working weekends; a date that does not read is an error naming it.
+func (s *Scheme) Calendar() (Calendar, error) {
+	c := Calendar{Holidays: map[court.Date]bool{}, Workdays: map[court.Date]bool{}}
+	for _, l := range []struct {
+		days []string
+		into map[court.Date]bool
+		what string
+	}{{s.Holidays, c.Holidays, "节假日"}, {s.Workdays, c.Workdays, "调休工作日"}} {
+		for _, x := range l.days {
+			d, err := court.ParseISODate(x)
+			if err != nil {
+				return c, invalid("考核方案“%s”：%s“%s”无效，应为 YYYY-MM-DD", s.Name, l.what, x)
+			}
+			l.into[d] = true
+		}
+	}
+	return c, nil
+}
+
 // InForce reports whether the scheme applies to the month p (its first day).
 func (s *Scheme) InForce(p court.Period) bool {
 	sp, err := s.Period()
@@ -212,6 +236,9 @@ func (s *Scheme) Validate() error {
 	}
 	if s.NoticeDays < 0 || s.NoticeDays > 30 {
 		return invalid("考核方案“%s”：公示期 %d 个工作日超出范围（0–30）", s.Name, s.NoticeDays)
+	}
+	if _, err := s.Calendar(); err != nil {
+		return err
 	}
 	if len(s.Groups) == 0 {
 		return invalid("考核方案“%s”没有考核类别", s.Name)

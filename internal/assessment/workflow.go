@@ -66,13 +66,20 @@ func (r Run) CheckEditable() error {
 	return court.Errorf(court.Conflict, "考核批次状态“%s”无效", r.State)
 }
 
-// StartNotice moves a draft into 公示 (预发布) for days working days from now.
+// StartNotice moves a draft into 公示 (预发布) for days working days from
+// now, Monday to Friday.
 func (r Run) StartNotice(now time.Time, days int) (Run, error) {
+	return r.StartNoticeIn(now, days, Calendar{})
+}
+
+// StartNoticeIn is StartNotice with the court's calendar of holidays and
+// working weekends (调休).
+func (r Run) StartNoticeIn(now time.Time, days int, cal Calendar) (Run, error) {
 	if r.State != StateDraft {
 		return r, court.Errorf(court.Conflict, "只有草稿可以预发布（当前状态：%s）", r.State)
 	}
 	r.State = StateNotice
-	r.NoticeUntil = AddWorkingDays(now, days)
+	r.NoticeUntil = cal.AddWorkingDays(now, days)
 	return r, nil
 }
 
@@ -114,20 +121,38 @@ func (r Run) Correct() (Run, error) {
 // chinaTime is UTC+8, in which working days are counted.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
-// AddWorkingDays returns the end of the days-th working day (Monday to
-// Friday, China time) after now: the 公示 window's end. Public holidays
-// are not known here and count as working days.
-func AddWorkingDays(now time.Time, days int) time.Time {
+// Calendar says which days are working days: Monday to Friday, except
+// Holidays (法定节假日), plus Workdays (weekend days worked, 调休).
+type Calendar struct {
+	Holidays, Workdays map[court.Date]bool
+}
+
+// Working reports whether d is a working day.
+func (c Calendar) Working(d court.Date) bool {
+	if c.Workdays[d] {
+		return true
+	}
+	wd := d.Time().Weekday()
+	return wd != time.Saturday && wd != time.Sunday && !c.Holidays[d]
+}
+
+// AddWorkingDays returns the end of the days-th working day (China time)
+// after now: the 公示 window's end.
+func (c Calendar) AddWorkingDays(now time.Time, days int) time.Time {
 	t := now.In(chinaTime)
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, chinaTime)
+	d := court.DateOf(t.Year(), t.Month(), t.Day())
 	for n := 0; n < days; {
-		d = d.AddDate(0, 0, 1)
-		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+		d++
+		if c.Working(d) {
 			n++
 		}
 	}
-	return d.AddDate(0, 0, 1).UTC()
+	end := (d + 1).Time()
+	return time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, chinaTime).UTC()
 }
+
+// AddWorkingDays is Calendar{}.AddWorkingDays: Monday to Friday.
+func AddWorkingDays(now time.Time, days int) time.Time { return Calendar{}.AddWorkingDays(now, days) }
 
 // The states of an objection (考核异议).
 const (

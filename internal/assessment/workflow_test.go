@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,32 @@ func TestMonthPeriod(t *testing.T) {
 	}
 	if PrevMonth("2025-01") != "2024-12" {
 		t.Error("PrevMonth")
+	}
+}
+
+// TestCalendar: 3 working days from Tuesday 2025-09-30 over the National
+// Day holidays (10-01..10-08 off; Saturday 10-11 worked, 调休) are 10-09,
+// 10-10 and 10-11: the window ends at 10-12 00:00.
+func TestCalendar(t *testing.T) {
+	s := &Scheme{Name: "x"}
+	for d := 1; d <= 8; d++ {
+		s.Holidays = append(s.Holidays, fmt.Sprintf("2025-10-%02d", d))
+	}
+	s.Workdays = []string{"2025-09-28", "2025-10-11"}
+	cal, err := s.Calendar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 9, 30, 2, 0, 0, 0, time.UTC)
+	r, err := Run{State: StateDraft}.StartNoticeIn(now, 3, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2025, 10, 12, 0, 0, 0, 0, chinaTime); !r.NoticeUntil.Equal(want) {
+		t.Errorf("window ends %v, want %v", r.NoticeUntil.In(chinaTime), want)
+	}
+	s.Holidays = append(s.Holidays, "2025-10-32")
+	if _, err := s.Calendar(); err == nil || !strings.Contains(err.Error(), "节假日“2025-10-32”无效") {
+		t.Errorf("bad holiday: %v", err)
 	}
 }

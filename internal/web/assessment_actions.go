@@ -255,7 +255,11 @@ func (s *Server) assessmentNotice(w http.ResponseWriter, r *http.Request, v *vis
 	if err != nil {
 		return err
 	}
-	next, err := run.StartNotice(s.now(), sc.NoticeDays)
+	cal, err := sc.Calendar()
+	if err != nil {
+		return err
+	}
+	next, err := run.StartNoticeIn(s.now(), sc.NoticeDays, cal)
 	if err != nil {
 		return err
 	}
