@@ -226,6 +226,10 @@ func (iv Interview) Check() error {
 		return invalid("约谈记录须填写谈话内容")
 	case iv.FollowUp == "":
 		return invalid("约谈记录须填写整改跟进措施")
+	case len([]rune(iv.Leader)) > 50:
+		return invalid("约谈人不能超过 50 字")
+	case len([]rune(iv.Content)) > 2000 || len([]rune(iv.FollowUp)) > 2000:
+		return invalid("谈话内容和跟进措施各不能超过 2000 字")
 	}
 	_, err := MonthPeriod(iv.Month)
 	return err

@@ -90,6 +90,10 @@ func TestInterviewCheck(t *testing.T) {
 	if err := iv.Check(); err == nil || !strings.Contains(err.Error(), "跟进") {
 		t.Errorf("no follow-up: %v", err)
 	}
+	iv.FollowUp = strings.Repeat("跟", 2001)
+	if err := iv.Check(); err == nil || !strings.Contains(err.Error(), "2000 字") {
+		t.Errorf("long follow-up: %v", err)
+	}
 }
 
 func TestMonthPeriod(t *testing.T) {

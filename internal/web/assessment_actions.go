@@ -429,6 +429,9 @@ func (s *Server) assessmentEntryPost(w http.ResponseWriter, r *http.Request, v *
 		return court.Errorf(court.Invalid, "日期“%s”无效，应为 YYYY-MM-DD", r.PostFormValue("day"))
 	}
 	en := assessment.Entry{Person: pid, Item: r.PostFormValue("item"), Day: day, Evidence: strings.TrimSpace(r.PostFormValue("evidence"))}
+	if len([]rune(en.Evidence)) > 500 {
+		return court.Errorf(court.Invalid, "依据不能超过 500 字")
+	}
 	if err := s.checkEntry(r, v, p, &en); err != nil {
 		return err
 	}
