@@ -211,55 +211,73 @@ func scoreItem(in Inputs, it Item, p Person, pi *personInputs, peers *peerStats)
 		pi = &personInputs{}
 	}
 	is := ItemScore{ID: it.ID, Name: it.Name, Max: it.Max}
-	r := it.Rule
-	switch r.Kind {
+	switch it.Rule.Kind {
 	case RuleIndicator:
-		unit := unitFor(p, r)
-		v, ok := in.Values[unit][r.Indicator]
-		if unit == "" {
-			ok = false
-		}
-		name := in.Names[r.Indicator]
-		if name == "" {
-			name = r.Indicator
-		}
-		is.Points, is.Rule = IndicatorPoints(r, it.Max, v, ok, peers)
-		if r.Of == OfDepartment {
-			name = "所在部门" + name
-			is.Rule = strings.ReplaceAll(is.Rule, "本人", "所在部门")
-		}
-		is.Inputs = indicatorInputs(name, r.Indicator, v, ok, peers)
-		is.Inputs[0].Department = r.Of == OfDepartment
+		scoreIndicator(&is, in, it, p, peers)
 	case RuleEvents:
-		counts := map[string]int{}
-		for _, e := range pi.entries {
-			if e.Item == it.ID {
-				counts[e.Event]++
-				is.Inputs = append(is.Inputs, Input{Label: e.Event + "（" + e.Day.String() + "）", Value: e.Evidence})
-			}
-		}
-		is.Points, is.Rule = EventPoints(r, it.Max, counts)
+		scoreEvents(&is, it, pi.entries)
 	case RuleOutcome:
-		counts := map[string]int{}
-		for _, o := range pi.outcomes {
-			counts[o.Kind]++
-			if slices.ContainsFunc(r.Events, func(e EventType) bool { return e.Name == o.Kind }) {
-				is.Inputs = append(is.Inputs, Input{Label: o.Kind + "（" + o.Day.String() + "）", Value: o.Ref})
-			}
-		}
-		is.Points, is.Rule = EventPoints(r, it.Max, counts)
+		scoreOutcomes(&is, it, pi.outcomes)
 	case RuleRating:
-		var vs []float64
-		for _, e := range pi.entries {
-			if e.Item == it.ID && e.Event == "" {
-				vs = append(vs, e.Value)
-				is.Inputs = append(is.Inputs, Input{Label: r.Rating + "（" + e.By + "，" + e.Day.String() + "）", Value: fmtNum(e.Value)})
-			}
-		}
-		is.Points, is.Rule = RatingPoints(r, it.Max, vs)
+		scoreRatings(&is, it, pi.entries)
 	}
 	is.Points = round2(is.Points)
 	return is
+}
+
+// scoreIndicator scores an indicator item against the peer group.
+func scoreIndicator(is *ItemScore, in Inputs, it Item, p Person, peers *peerStats) {
+	r := it.Rule
+	unit := unitFor(p, r)
+	v, ok := in.Values[unit][r.Indicator]
+	ok = ok && unit != ""
+	name := in.Names[r.Indicator]
+	if name == "" {
+		name = r.Indicator
+	}
+	is.Points, is.Rule = IndicatorPoints(r, it.Max, v, ok, peers)
+	if r.Of == OfDepartment {
+		name = "所在部门" + name
+		is.Rule = strings.ReplaceAll(is.Rule, "本人", "所在部门")
+	}
+	is.Inputs = indicatorInputs(name, r.Indicator, v, ok, peers)
+	is.Inputs[0].Department = r.Of == OfDepartment
+}
+
+// scoreEvents scores the person's events of the item (负面清单, bonuses).
+func scoreEvents(is *ItemScore, it Item, entries []Entry) {
+	counts := map[string]int{}
+	for _, e := range entries {
+		if e.Item == it.ID && e.Event != "" {
+			counts[e.Event]++
+			is.Inputs = append(is.Inputs, Input{Label: e.Event + "（" + e.Day.String() + "）", Value: e.Evidence})
+		}
+	}
+	is.Points, is.Rule = EventPoints(it.Rule, it.Max, counts)
+}
+
+// scoreOutcomes scores the outcomes other modules reported of the person.
+func scoreOutcomes(is *ItemScore, it Item, outcomes []court.Outcome) {
+	counts := map[string]int{}
+	for _, o := range outcomes {
+		counts[o.Kind]++
+		if slices.ContainsFunc(it.Rule.Events, func(e EventType) bool { return e.Name == o.Kind }) {
+			is.Inputs = append(is.Inputs, Input{Label: o.Kind + "（" + o.Day.String() + "）", Value: o.Ref})
+		}
+	}
+	is.Points, is.Rule = EventPoints(it.Rule, it.Max, counts)
+}
+
+// scoreRatings scores the ratings given to the person on the item.
+func scoreRatings(is *ItemScore, it Item, entries []Entry) {
+	var vs []float64
+	for _, e := range entries {
+		if e.Item == it.ID && e.Event == "" {
+			vs = append(vs, e.Value)
+			is.Inputs = append(is.Inputs, Input{Label: it.Rule.Rating + "（" + e.By + "，" + e.Day.String() + "）", Value: fmtNum(e.Value)})
+		}
+	}
+	is.Points, is.Rule = RatingPoints(it.Rule, it.Max, vs)
 }
 
 func indicatorInputs(name, id string, v Value, ok bool, peers *peerStats) []Input {

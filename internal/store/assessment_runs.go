@@ -92,49 +92,19 @@ func runSummary(state string, t *assessment.Table) string {
 // allows. The audit entry holds every total before and after.
 func (db *DB) SaveAssessmentScores(ctx context.Context, s *assessment.Scheme, r assessment.Run, t *assessment.Table, e auth.AuditEntry) (out AssessmentRun, err error) {
 	defer wrap(&err, "保存考核结果")
-	err = db.authTx(ctx, func(tx *sql.Tx) error {
+	err = db.authTx(ctx, func(tx *sql.Tx) (err error) {
 		before := ""
 		if r.ID != 0 {
-			old, err := db.runByID(ctx, tx, r.ID)
-			if err != nil {
-				return err
-			}
-			if err := old.CheckEditable(); err != nil {
-				return err
-			}
-			oldT, err := db.table(ctx, tx, r.ID)
-			if err != nil {
-				return err
-			}
-			before = runSummary(old.State, oldT)
-			if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM assessment_scores WHERE run_id = ?"), r.ID); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET computed_at = ?, scheme_id = ? WHERE id = ?"), authTimeText(e.At), s.ID, r.ID); err != nil {
-				return err
-			}
+			before, err = db.clearRun(ctx, tx, s, r.ID, e)
 		} else {
-			if r.Version == 0 {
-				var last sql.NullInt64
-				if err := tx.QueryRowContext(ctx, db.rebind("SELECT MAX(version) FROM assessment_runs WHERE court_id = ? AND scheme_code = ? AND month = ?"),
-					s.Court, s.Code, r.Month).Scan(&last); err != nil {
-					return err
-				}
-				r.Version = int(last.Int64) + 1
-			}
-			if r.State == "" {
-				r.State = assessment.StateDraft
-			}
-			if err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO assessment_runs
-    (court_id, scheme_id, scheme_code, month, version, state, notice_until, computed_at, published_at)
-VALUES (?, ?, ?, ?, ?, ?, '', ?, '') RETURNING id`), s.Court, s.ID, s.Code, r.Month, r.Version, r.State, authTimeText(e.At)).Scan(&r.ID); err != nil {
-				return err
-			}
+			r.ID, err = db.insertRun(ctx, tx, s, r, e)
+		}
+		if err != nil {
+			return err
 		}
 		if err := db.insertScores(ctx, tx, r.ID, t.Scores); err != nil {
 			return err
 		}
-		var err error
 		if out, err = db.runByID(ctx, tx, r.ID); err != nil {
 			return err
 		}
@@ -143,6 +113,47 @@ VALUES (?, ?, ?, ?, ?, ?, '', ?, '') RETURNING id`), s.Court, s.ID, s.Code, r.Mo
 		return db.appendAudit(ctx, tx, entry)
 	})
 	return out, err
+}
+
+// clearRun empties a run that may still be recomputed (草稿, 公示) and
+// returns its totals as the audit log records them.
+func (db *DB) clearRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, id int64, e auth.AuditEntry) (string, error) {
+	old, err := db.runByID(ctx, tx, id)
+	if err != nil {
+		return "", err
+	}
+	if err := old.CheckEditable(); err != nil {
+		return "", err
+	}
+	oldT, err := db.table(ctx, tx, id)
+	if err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM assessment_scores WHERE run_id = ?"), id); err != nil {
+		return "", err
+	}
+	_, err = tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET computed_at = ?, scheme_id = ? WHERE id = ?"), authTimeText(e.At), s.ID, id)
+	return runSummary(old.State, oldT), err
+}
+
+// insertRun adds a new run of the month: version the next of its month
+// unless given, state 草稿 unless given.
+func (db *DB) insertRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, r assessment.Run, e auth.AuditEntry) (id int64, err error) {
+	if r.Version == 0 {
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, db.rebind("SELECT MAX(version) FROM assessment_runs WHERE court_id = ? AND scheme_code = ? AND month = ?"),
+			s.Court, s.Code, r.Month).Scan(&last); err != nil {
+			return 0, err
+		}
+		r.Version = int(last.Int64) + 1
+	}
+	if r.State == "" {
+		r.State = assessment.StateDraft
+	}
+	err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO assessment_runs
+    (court_id, scheme_id, scheme_code, month, version, state, notice_until, computed_at, published_at)
+VALUES (?, ?, ?, ?, ?, ?, '', ?, '') RETURNING id`), s.Court, s.ID, s.Code, r.Month, r.Version, r.State, authTimeText(e.At)).Scan(&id)
+	return id, err
 }
 
 // insertScores writes scores in batches of multi-row inserts.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -194,38 +195,8 @@ func (s *Server) buildArchive(ctx context.Context, v *visitor, pid int64, year i
 	if a.Scheme == nil {
 		a.Scheme = assessment.InForce(all, p.Court, schemeCodeFor(all, p), fmt.Sprintf("%04d-01", year))
 	}
-	months, _, _ := periodMonths(strconv.Itoa(year))
-	if a.Scheme != nil {
-		ts, err := db.AssessmentMonthTables(ctx, p.Court, a.Scheme.Code, months)
-		if err != nil {
-			return nil, err
-		}
-		n := 0
-		for i, t := range ts {
-			am := archiveMonth{Month: months[i]}
-			if t != nil {
-				for _, sc := range t.Scores {
-					if sc.Person.ID == pid {
-						am.Total, am.Rank, am.Of, am.Has = sc.Total, sc.Rank, len(t.Scores), true
-						a.Average += sc.Total
-						n++
-					}
-				}
-			}
-			a.Months = append(a.Months, am)
-		}
-		if n > 0 {
-			a.Average = float64(int(a.Average/float64(n)*100+0.5)) / 100
-			rows, err := s.rollup(ctx, p.Court, a.Scheme, months, true)
-			if err != nil {
-				return nil, err
-			}
-			for i := range rows {
-				if rows[i].Person.ID == pid {
-					a.Grade = &rows[i]
-				}
-			}
-		}
+	if err := s.archiveMonths(ctx, a); err != nil {
+		return nil, err
 	}
 	ens, err := db.AssessmentEntries(ctx, p.Court, period)
 	if err != nil {
@@ -237,6 +208,46 @@ func (s *Server) buildArchive(ctx context.Context, v *visitor, pid int64, year i
 		}
 	}
 	return a, nil
+}
+
+// archiveMonths fills the year's monthly scores, their mean and the grade.
+func (s *Server) archiveMonths(ctx context.Context, a *archive) error {
+	if a.Scheme == nil {
+		return nil
+	}
+	months, _, _ := periodMonths(strconv.Itoa(a.Year))
+	ts, err := s.mods.assessment.db.AssessmentMonthTables(ctx, a.Person.Court, a.Scheme.Code, months)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for i, t := range ts {
+		am := archiveMonth{Month: months[i]}
+		for _, sc := range nonNil([]*assessment.Table{t}) {
+			for _, x := range sc.Scores {
+				if x.Person.ID == a.Person.ID {
+					am.Total, am.Rank, am.Of, am.Has = x.Total, x.Rank, len(sc.Scores), true
+					a.Average += x.Total
+					n++
+				}
+			}
+		}
+		a.Months = append(a.Months, am)
+	}
+	if n == 0 {
+		return nil
+	}
+	a.Average = math.Round(a.Average/float64(n)*100) / 100
+	rows, err := s.rollup(ctx, a.Person.Court, a.Scheme, months, true)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		if rows[i].Person.ID == a.Person.ID {
+			a.Grade = &rows[i]
+		}
+	}
+	return nil
 }
 
 func (s *Server) archiveFigures(a *archive, period court.Period) error {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -225,21 +224,8 @@ func (s *Server) assessmentRunGet(w http.ResponseWriter, r *http.Request, v *vis
 		d := assessment.Distribute(t, v.User.PersonID)
 		p.Dist = &d
 	}
-	os, err := db.AssessmentObjections(ctx, run.ID)
-	if err != nil {
+	if err := s.runObjections(ctx, v, &p, t); err != nil {
 		return err
-	}
-	names := map[int64]string{}
-	for _, x := range t.Scores {
-		names[x.Person.ID] = x.Person.Name
-	}
-	for _, o := range os {
-		if o.State == assessment.ObjectionOpen {
-			p.Open++
-		}
-		if canSeeCourt(v, run.Court) || o.Person == v.User.PersonID {
-			p.Objections = append(p.Objections, objectionRow{o, names[o.Person]})
-		}
 	}
 	p.CanObject = p.Own != nil && run.CheckObjection(s.now()) == nil
 	if canSeeCourt(v, run.Court) {
@@ -266,6 +252,28 @@ func deptRanks(ss []assessment.Score) map[int64]int {
 		seen[d] = append(prev, x)
 	}
 	return out
+}
+
+// runObjections lists the run's objections the visitor may see (政治部 and
+// 院领导 all, a person their own) and counts the open ones.
+func (s *Server) runObjections(ctx context.Context, v *visitor, p *runPage, t *assessment.Table) error {
+	os, err := s.mods.assessment.db.AssessmentObjections(ctx, p.Run.ID)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, x := range t.Scores {
+		names[x.Person.ID] = x.Person.Name
+	}
+	for _, o := range os {
+		if o.State == assessment.ObjectionOpen {
+			p.Open++
+		}
+		if canSeeCourt(v, p.Run.Court) || o.Person == v.User.PersonID {
+			p.Objections = append(p.Objections, objectionRow{o, names[o.Person]})
+		}
+	}
+	return nil
 }
 
 // visibleRun reads the run of the path and checks the visitor may see it.
@@ -362,170 +370,4 @@ func (s *Server) assessmentScoreGet(w http.ResponseWriter, r *http.Request, v *v
 		}
 	}
 	return s.render(w, http.StatusOK, "assessment_score", view{Title: sc.Person.Name + " · " + run.Month + " 考核得分", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Data: p})
-}
-
-// entriesPage is /assessment/entries.
-type entriesPage struct {
-	Month   string
-	People  []assessment.Person
-	Entries []entryRow
-	Items   []itemChoice
-	Today   string
-}
-
-type entryRow struct {
-	assessment.Entry
-	Name     string
-	ItemName string
-	Mine     bool
-}
-
-// itemChoice is an item one may enter for: events or ratings.
-type itemChoice struct {
-	Scheme, Category, ID, Name, Kind, Rating string
-	Max                                      float64
-	Events                                   []assessment.EventType
-}
-
-// assessmentEntries answers GET /assessment/entries?month=: the events and
-// ratings of the month for the people the visitor enters for.
-func (s *Server) assessmentEntries(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	if !managesAssessment(v) && v.User.Role != auth.RoleChief {
-		return forbidden("仅政治部和庭长可以录入加减分与评价")
-	}
-	ctx := r.Context()
-	month := r.URL.Query().Get("month")
-	if month == "" {
-		month = assessment.MonthOf(s.today())
-	}
-	period, err := assessment.MonthPeriod(month)
-	if err != nil {
-		return err
-	}
-	db := s.mods.assessment.db
-	people, err := db.AssessmentPeople(ctx, visitorCourt(v))
-	if err != nil {
-		return err
-	}
-	p := entriesPage{Month: month, Today: s.today().String()}
-	names := map[int64]string{}
-	for _, x := range people {
-		if canEnterFor(v, x) {
-			p.People = append(p.People, x)
-			names[x.ID] = x.Name
-		}
-	}
-	schemes, err := db.AssessmentSchemes(ctx, visitorCourt(v))
-	if err != nil {
-		return err
-	}
-	itemNames := map[string]string{}
-	for _, sc := range assessment.Current(schemes) {
-		if sc.Draft {
-			continue
-		}
-		for _, gi := range sc.Items() {
-			it := gi.Item
-			itemNames[it.ID] = it.Name
-			if it.Rule.Kind == assessment.RuleEvents || it.Rule.Kind == assessment.RuleRating && (managesAssessment(v) || it.Rule.Rating == "日常评价") {
-				p.Items = append(p.Items, itemChoice{Scheme: sc.Name, Category: sc.Category, ID: it.ID, Name: it.Name, Kind: it.Rule.Kind, Rating: it.Rule.Rating, Max: it.Max, Events: it.Rule.Events})
-			}
-		}
-	}
-	ens, err := db.AssessmentEntries(ctx, visitorCourt(v), period)
-	if err != nil {
-		return err
-	}
-	for _, en := range ens {
-		if n, ok := names[en.Person]; ok {
-			p.Entries = append(p.Entries, entryRow{Entry: en, Name: n, ItemName: itemNames[en.Item], Mine: en.By == v.User.Login || managesAssessment(v)})
-		}
-	}
-	return s.render(w, http.StatusOK, "assessment_entries", view{Title: "加减分与评价", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Error: r.URL.Query().Get("error"), Data: p})
-}
-
-// warningsPage is /assessment/warnings.
-type warningsPage struct {
-	Run        store.AssessmentRun
-	Runs       []store.AssessmentRun
-	Warnings   []warningRow
-	Interviews []assessment.Interview
-	Names      map[int64]string
-	Today      string
-}
-
-type warningRow struct {
-	assessment.Warning
-	Interviewed bool
-	CanRecord   bool
-}
-
-// assessmentWarnings answers GET /assessment/warnings?run=: the 红黄蓝
-// warnings as of a run's month, with the 约谈 a 红 warning requires.
-func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	if !canSeeCourt(v, visitorCourt(v)) && v.User.Role != auth.RoleChief {
-		return forbidden("仅政治部、院领导和庭长可以查看预警")
-	}
-	ctx := r.Context()
-	db := s.mods.assessment.db
-	runs, err := db.AssessmentRuns(ctx, visitorCourt(v))
-	if err != nil {
-		return err
-	}
-	p := warningsPage{Names: map[int64]string{}, Today: s.today().String()}
-	for _, run := range runs {
-		if runVisible(v, run) && run.State != assessment.StateSuperseded {
-			p.Runs = append(p.Runs, run)
-		}
-	}
-	if len(p.Runs) == 0 {
-		return s.render(w, http.StatusOK, "assessment_warnings", view{Title: "预警与约谈", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Data: p})
-	}
-	p.Run = p.Runs[0]
-	if id := r.URL.Query().Get("run"); id != "" {
-		i := slices.IndexFunc(p.Runs, func(x store.AssessmentRun) bool { return fmt.Sprint(x.ID) == id })
-		if i < 0 {
-			return court.Errorf(court.NotFound, "考核批次“%s”不存在或无权查看", id)
-		}
-		p.Run = p.Runs[i]
-	}
-	sc, err := db.AssessmentScheme(ctx, p.Run.Scheme)
-	if err != nil {
-		return err
-	}
-	ws, err := s.runWarnings(ctx, p.Run, sc)
-	if err != nil {
-		return err
-	}
-	ivs, err := db.AssessmentInterviews(ctx, p.Run.Court, 0)
-	if err != nil {
-		return err
-	}
-	for _, wn := range ws {
-		if !canSeePerson(v, wn.Person) {
-			continue
-		}
-		p.Names[wn.Person.ID] = wn.Person.Name
-		row := warningRow{Warning: wn, CanRecord: canInterview(v, wn.Person)}
-		row.Interviewed = slices.ContainsFunc(ivs, func(iv assessment.Interview) bool { return iv.Person == wn.Person.ID && iv.Month == p.Run.Month })
-		p.Warnings = append(p.Warnings, row)
-	}
-	for _, iv := range ivs {
-		if _, ok := p.Names[iv.Person]; ok || canSeeCourt(v, p.Run.Court) {
-			p.Interviews = append(p.Interviews, iv)
-		}
-	}
-	return s.render(w, http.StatusOK, "assessment_warnings", view{Title: "预警与约谈", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Data: p})
-}
-
-// canInterview: the responsible leader records a 约谈: 庭长 for their
-// department, 院领导 and 政治部 for the court.
-func canInterview(v *visitor, p assessment.Person) bool {
-	switch v.User.Role {
-	case auth.RolePresident, auth.RolePersonnel:
-		return canSeeCourt(v, p.Court)
-	case auth.RoleChief:
-		return canEnterFor(v, p)
-	}
-	return false
 }
