@@ -36,6 +36,25 @@ type itemChoice struct {
 	Events                                   []assessment.EventType
 }
 
+// entryItems are the items the visitor may enter for, of the schemes in
+// force (events; ratings: 庭长 only 日常评价), and every item's name into names.
+func entryItems(v *visitor, schemes []*assessment.Scheme, names map[string]string) []itemChoice {
+	var out []itemChoice
+	for _, sc := range assessment.Current(schemes) {
+		if sc.Draft {
+			continue
+		}
+		for _, gi := range sc.Items() {
+			it := gi.Item
+			names[it.ID] = it.Name
+			if it.Rule.Kind == assessment.RuleEvents || it.Rule.Kind == assessment.RuleRating && (managesAssessment(v) || it.Rule.Rating == "日常评价") {
+				out = append(out, itemChoice{Scheme: sc.Name, Category: sc.Category, ID: it.ID, Name: it.Name, Kind: it.Rule.Kind, Rating: it.Rule.Rating, Max: it.Max, Events: it.Rule.Events})
+			}
+		}
+	}
+	return out
+}
+
 // assessmentEntries answers GET /assessment/entries?month=: the events and
 // ratings of the month for the people the visitor enters for.
 func (s *Server) assessmentEntries(w http.ResponseWriter, r *http.Request, v *visitor) error {
@@ -69,18 +88,7 @@ func (s *Server) assessmentEntries(w http.ResponseWriter, r *http.Request, v *vi
 		return err
 	}
 	itemNames := map[string]string{}
-	for _, sc := range assessment.Current(schemes) {
-		if sc.Draft {
-			continue
-		}
-		for _, gi := range sc.Items() {
-			it := gi.Item
-			itemNames[it.ID] = it.Name
-			if it.Rule.Kind == assessment.RuleEvents || it.Rule.Kind == assessment.RuleRating && (managesAssessment(v) || it.Rule.Rating == "日常评价") {
-				p.Items = append(p.Items, itemChoice{Scheme: sc.Name, Category: sc.Category, ID: it.ID, Name: it.Name, Kind: it.Rule.Kind, Rating: it.Rule.Rating, Max: it.Max, Events: it.Rule.Events})
-			}
-		}
-	}
+	p.Items = entryItems(v, schemes, itemNames)
 	ens, err := db.AssessmentEntries(ctx, visitorCourt(v), period)
 	if err != nil {
 		return err

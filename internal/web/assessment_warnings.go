@@ -53,13 +53,8 @@ func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *v
 	if len(p.Runs) == 0 {
 		return s.render(w, http.StatusOK, "assessment_warnings", view{Title: "预警与约谈", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Data: p})
 	}
-	p.Run = p.Runs[0]
-	if id := r.URL.Query().Get("run"); id != "" {
-		i := slices.IndexFunc(p.Runs, func(x store.AssessmentRun) bool { return fmt.Sprint(x.ID) == id })
-		if i < 0 {
-			return court.Errorf(court.NotFound, "考核批次“%s”不存在或无权查看", id)
-		}
-		p.Run = p.Runs[i]
+	if p.Run, err = pickRun(p.Runs, r.URL.Query().Get("run")); err != nil {
+		return err
 	}
 	sc, err := db.AssessmentScheme(ctx, p.Run.Scheme)
 	if err != nil {
@@ -88,6 +83,18 @@ func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *v
 		}
 	}
 	return s.render(w, http.StatusOK, "assessment_warnings", view{Title: "预警与约谈", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Data: p})
+}
+
+// pickRun returns the run of that id among runs (the first when id is "").
+func pickRun(runs []store.AssessmentRun, id string) (store.AssessmentRun, error) {
+	if id == "" {
+		return runs[0], nil
+	}
+	i := slices.IndexFunc(runs, func(x store.AssessmentRun) bool { return fmt.Sprint(x.ID) == id })
+	if i < 0 {
+		return store.AssessmentRun{}, court.Errorf(court.NotFound, "考核批次“%s”不存在或无权查看", id)
+	}
+	return runs[i], nil
 }
 
 // canInterview: the responsible leader records a 约谈: 庭长 for their
