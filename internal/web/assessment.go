@@ -208,6 +208,45 @@ func forbidden(msg string) error { return court.Errorf(court.Forbidden, "%s", ms
 // visitorCourt is the court the visitor's assessment pages are about.
 func visitorCourt(v *visitor) int64 { return v.User.CourtID }
 
+// courtOf is the court a page is about: ?court= when the visitor sees that
+// court whole (院领导 of the courts below), else their own.
+func courtOf(r *http.Request, v *visitor) (int64, error) {
+	q := r.URL.Query().Get("court")
+	if q == "" {
+		return visitorCourt(v), nil
+	}
+	id, err := strconv.ParseInt(q, 10, 64)
+	if err != nil || !canSeeCourt(v, id) {
+		return 0, forbidden("您无权查看该法院的绩效考核")
+	}
+	return id, nil
+}
+
+// courtChoice is a court the visitor may switch the pages to.
+type courtChoice struct {
+	ID      int64
+	Name    string
+	Current bool
+}
+
+// courtChoices are the courts in the visitor's scope, when more than one.
+func (s *Server) courtChoices(ctx context.Context, v *visitor, current int64) ([]courtChoice, error) {
+	org, err := s.data.Org(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []courtChoice
+	for _, c := range org.Courts {
+		if canSeeCourt(v, c.ID) {
+			out = append(out, courtChoice{c.ID, c.Name, c.ID == current})
+		}
+	}
+	if len(out) < 2 {
+		return nil, nil
+	}
+	return out, nil
+}
+
 // sources are where computing reads indicator values and outcomes.
 func (s *Server) assessmentSources() (assessment.Sources, error) {
 	eng, err := s.engineOrErr()

@@ -22,6 +22,7 @@ import (
 // rollupPage is /assessment/rollup: a quarter's or a year's roll-up of a
 // scheme, with the annual grades.
 type rollupPage struct {
+	Court   int64
 	Schemes []*assessment.Scheme
 	Scheme  *assessment.Scheme
 	Period  string // 2025-Q1 or 2025
@@ -97,7 +98,10 @@ func nonNil(ts []*assessment.Table) []*assessment.Table {
 
 // assessmentRollup answers GET /assessment/rollup?scheme=&period=.
 func (s *Server) assessmentRollup(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	courtID := visitorCourt(v)
+	courtID, err := courtOf(r, v)
+	if err != nil {
+		return err
+	}
 	if !canSeeCourt(v, courtID) && v.User.Role != auth.RoleChief {
 		return forbidden("仅政治部、院领导和庭长可以查看季度与年度汇总")
 	}
@@ -106,7 +110,7 @@ func (s *Server) assessmentRollup(w http.ResponseWriter, r *http.Request, v *vis
 	if err != nil {
 		return err
 	}
-	p := rollupPage{Schemes: assessment.Current(all), Period: r.URL.Query().Get("period")}
+	p := rollupPage{Court: courtID, Schemes: assessment.Current(all), Period: r.URL.Query().Get("period")}
 	if p.Period == "" {
 		p.Period = strconv.Itoa(s.today().Time().Year())
 	}

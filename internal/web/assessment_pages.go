@@ -14,6 +14,8 @@ import (
 
 // assessmentHomePage is /assessment.
 type assessmentHomePage struct {
+	Court      int64
+	Courts     []courtChoice
 	Manage     bool
 	SeesCourt  bool
 	Chief      bool
@@ -51,9 +53,16 @@ func (s *Server) assessmentHome(w http.ResponseWriter, r *http.Request, v *visit
 	}
 	ctx := r.Context()
 	db := s.mods.assessment.db
-	courtID := visitorCourt(v)
-	p := assessmentHomePage{Manage: managesAssessment(v), SeesCourt: canSeeCourt(v, courtID), Chief: v.User.Role == auth.RoleChief,
+	courtID, err := courtOf(r, v)
+	if err != nil {
+		return err
+	}
+	p := assessmentHomePage{Court: courtID, Manage: managesAssessment(v), SeesCourt: canSeeCourt(v, courtID), Chief: v.User.Role == auth.RoleChief,
 		Month: s.defaultMonth(), Person: v.User.PersonID, Categories: assessment.SchemeCategories}
+	if p.Courts, err = s.courtChoices(ctx, v, courtID); err != nil {
+		return err
+	}
+	p.Manage = p.Manage && courtID == v.User.CourtID
 	if p.SeesCourt {
 		all, err := db.AssessmentSchemes(ctx, courtID)
 		if err != nil {

@@ -315,3 +315,18 @@ func TestAssessmentWebSchemeForm(t *testing.T) {
 		t.Errorf("saved: %+v %v", sc, err)
 	}
 }
+
+// TestAssessmentWebCourts: 院领导 of the 中院 switches to the court below;
+// a judge asking for another court gets 403.
+func TestAssessmentWebCourts(t *testing.T) {
+	e := newAssessmentEnv(t)
+	ids := e.ids()
+	yz, fg, zz := e.loggedIn("yz"), e.loggedIn("fg"), e.loggedIn("zz")
+	home := yz.get("/assessment")
+	wantStatus(t, "president home", home, 200, `id="court-choice"`)
+	district := ids["示例市甲区人民法院"]
+	wantStatus(t, "president on the district court", yz.get(fmt.Sprintf("/assessment?court=%d", district)), 200, "本院尚未设定考核方案")
+	wantStatus(t, "judge on another court", fg.get(fmt.Sprintf("/assessment?court=%d", district)), 403, "您无权查看该法院的绩效考核")
+	wantStatus(t, "政治部 on the court below", zz.get(fmt.Sprintf("/assessment/warnings?court=%d", district)), 403, "")
+	wantStatus(t, "bad court", yz.get("/assessment/rollup?court=x"), 403, "")
+}

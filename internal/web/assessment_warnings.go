@@ -35,12 +35,16 @@ type warningRow struct {
 // assessmentWarnings answers GET /assessment/warnings?run=: the 红黄蓝
 // warnings as of a run's month, with the 约谈 a 红 warning requires.
 func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	if !canSeeCourt(v, visitorCourt(v)) && v.User.Role != auth.RoleChief {
+	courtID, err := courtOf(r, v)
+	if err != nil {
+		return err
+	}
+	if !canSeeCourt(v, courtID) && v.User.Role != auth.RoleChief {
 		return forbidden("仅政治部、院领导和庭长可以查看预警")
 	}
 	ctx := r.Context()
 	db := s.mods.assessment.db
-	runs, err := db.AssessmentRuns(ctx, visitorCourt(v))
+	runs, err := db.AssessmentRuns(ctx, courtID)
 	if err != nil {
 		return err
 	}
@@ -115,7 +119,7 @@ func (s *Server) assessmentInterviewPost(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return court.Errorf(court.Invalid, "请选择人员")
 	}
-	p, err := s.assessmentPerson(r.Context(), v.User.CourtID, pid)
+	p, err := s.assessmentPerson(r.Context(), 0, pid)
 	if err != nil {
 		return err
 	}
