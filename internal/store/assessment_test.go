@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -183,6 +184,55 @@ func TestAssessmentRunWorkflow(t *testing.T) {
 		}
 		if _, n, _ := db.AuditLog(ctx, auth.AuditQuery{Action: auth.ActionAssessmentInterview}); n != 1 {
 			t.Errorf("interview audit: %d", n)
+		}
+	})
+}
+
+// TestAssessmentScoresBatches stores a table of 450 people (three batches
+// of the multi-row insert) and reads it back in order.
+func TestAssessmentScoresBatches(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		im, err := db.BeginImport(ctx, store.ImportMeta{Kind: "people", FileName: "t", SHA256: "-", Actor: "test", Started: authT0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := court.Court{Name: "示例市中级人民法院", Level: court.CourtIntermediate}
+		if err := im.AddCourt(&c); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 450 {
+			p := court.Person{Court: c.Name, Department: "民一庭", Name: fmt.Sprintf("法官%03d", i), StaffNo: fmt.Sprintf("S%03d", i), Category: court.CategoryJudge, Title: "审判员", Active: true}
+			if err := im.AddPerson(&p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := im.Commit(0); err != nil {
+			t.Fatal(err)
+		}
+		people, err := db.AssessmentPeople(ctx, 0)
+		if err != nil || len(people) != 450 {
+			t.Fatalf("people: %d %v", len(people), err)
+		}
+		s, err := db.SaveAssessmentScheme(ctx, assessment.DefaultSchemes(people[0].Court)[0], auth.AuditEntry{At: authT0, Actor: "zz"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		month, _ := assessment.MonthPeriod("2025-03")
+		tb, err := assessment.Compute(assessment.Inputs{Scheme: s, Period: month, People: people})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range tb.Scores {
+			tb.Scores[i].Total = float64(i) // distinct, descending order is the reverse
+		}
+		run, err := db.SaveAssessmentScores(ctx, s, assessment.Run{Month: "2025-03"}, tb, auth.AuditEntry{At: authT0, Actor: "zz"})
+		if err != nil || run.People != 450 {
+			t.Fatalf("run: %+v %v", run, err)
+		}
+		back, err := db.AssessmentTable(ctx, run.ID)
+		if err != nil || len(back.Scores) != 450 || back.Scores[0].Total != 449 || back.Scores[449].Total != 0 {
+			t.Fatalf("table: %d %v", len(back.Scores), err)
 		}
 	})
 }
