@@ -262,6 +262,11 @@ func seedAssessmentDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out
 				return err
 			}
 			runs += n
+			if i == 0 && c.Name == demoCourt {
+				if err := seedDemoBottom(ctx, db, c.ID, m, months[1:], e); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	if err := seedDemoObjection(ctx, db, org, last, now); err != nil {
@@ -324,6 +329,32 @@ func seedDemoWorkflow(ctx context.Context, db *store.DB, courtID int64, code, mo
 			return err
 		}
 		return db.SetAssessmentRunState(ctx, pub, noticed.State, later)
+	}
+	return nil
+}
+
+// seedDemoBottom gives the last 员额法官 of the first month deductions and
+// a low 日常评价 in the months after, so that the demo shows a 红 warning
+// (three months at the bottom) waiting for its 约谈.
+func seedDemoBottom(ctx context.Context, db *store.DB, courtID int64, first string, later []string, e auth.AuditEntry) error {
+	tabs, err := db.AssessmentMonthTables(ctx, courtID, "judge", []string{first})
+	if err != nil || tabs[0] == nil || len(tabs[0].Scores) == 0 {
+		return err
+	}
+	last := tabs[0].Scores[len(tabs[0].Scores)-1].Person
+	for _, m := range later {
+		per, _ := assessment.MonthPeriod(m)
+		for i, en := range []assessment.Entry{
+			{Item: "D1", Event: "违规会客", Evidence: "来访登记与监控记录"},
+			{Item: "D1", Event: "文书错漏", Evidence: "裁判文书质量评查通报"},
+			{Item: "C4", Event: "迟到早退", Evidence: "考勤记录"},
+			{Item: "C1", Value: 4, Evidence: "庭长月度评价"},
+		} {
+			en.Person, en.Day = last.ID, per.From+court.Date(5+i)
+			if _, err := db.AddAssessmentEntry(ctx, courtID, en, e); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

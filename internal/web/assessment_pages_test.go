@@ -55,3 +55,19 @@ func TestDeptRanks(t *testing.T) {
 		}
 	}
 }
+
+func TestPickRun(t *testing.T) {
+	mk := func(id int64, month string, people int) store.AssessmentRun {
+		return store.AssessmentRun{Run: assessment.Run{ID: id, Month: month}, People: people}
+	}
+	runs := []store.AssessmentRun{mk(1, "2025-12", 3), mk(2, "2025-12", 19), mk(3, "2025-11", 40)}
+	if r, _ := pickRun(runs, ""); r.ID != 2 {
+		t.Errorf("default run %d, want 2", r.ID)
+	}
+	if r, err := pickRun(runs, "3"); err != nil || r.ID != 3 {
+		t.Errorf("run 3: %d %v", r.ID, err)
+	}
+	if _, err := pickRun(runs, "9"); err == nil {
+		t.Error("unknown run accepted")
+	}
+}

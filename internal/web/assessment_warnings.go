@@ -89,10 +89,17 @@ func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *v
 	return s.render(w, http.StatusOK, "assessment_warnings", view{Title: "预警与约谈", Nav: "assessment", Visitor: v, CSRF: v.Session.CSRF, Flash: flashOf(r), Data: p})
 }
 
-// pickRun returns the run of that id among runs (the first when id is "").
+// pickRun returns the run of that id among runs (newest month first);
+// when id is "", the newest month's run with the most people.
 func pickRun(runs []store.AssessmentRun, id string) (store.AssessmentRun, error) {
 	if id == "" {
-		return runs[0], nil
+		best := runs[0]
+		for _, r := range runs {
+			if r.Month == runs[0].Month && r.People > best.People {
+				best = r
+			}
+		}
+		return best, nil
 	}
 	i := slices.IndexFunc(runs, func(x store.AssessmentRun) bool { return fmt.Sprint(x.ID) == id })
 	if i < 0 {
