@@ -44,6 +44,29 @@ func TestAssessmentDemoAndCommand(t *testing.T) {
 	if _, n, _ := db.AuditLog(ctx, auth.AuditQuery{Action: auth.ActionAssessmentScheme}); n < 5 {
 		t.Errorf("%d scheme audit entries", n)
 	}
+	// the demo court shows a 红 warning (three months at the bottom)
+	var demoCourtID int64
+	var months []string
+	for _, r := range runs {
+		if r.SchemeCode == "judge" && r.State == assessment.StateNotice && r.Court == demoCourtOf(t, db) {
+			demoCourtID = r.Court
+			months = []string{assessment.PrevMonth(assessment.PrevMonth(r.Month)), assessment.PrevMonth(r.Month), r.Month}
+			break
+		}
+	}
+	tabs, err := db.AssessmentMonthTables(ctx, demoCourtID, "judge", months)
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := 0
+	for _, w := range assessment.Warnings(assessment.DefaultWarnings(), tabs) {
+		if w.Color == assessment.Red {
+			red++
+		}
+	}
+	if red == 0 {
+		t.Error("the demo has no 红 warning")
+	}
 	db.Close()
 
 	const mid = "示例市中级人民法院"
@@ -73,4 +96,20 @@ func TestAssessmentDemoAndCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", bad.args, code, errs, bad.want)
 		}
 	}
+}
+
+// demoCourtOf is the id of the demo court (示例市中级人民法院).
+func demoCourtOf(t *testing.T, db *store.DB) int64 {
+	t.Helper()
+	org, err := db.Org(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range org.Courts {
+		if c.Name == demoCourt {
+			return c.ID
+		}
+	}
+	t.Fatal("no demo court")
+	return 0
 }
