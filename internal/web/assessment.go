@@ -97,6 +97,7 @@ func (s *Server) assessmentRoutes(mux *http.ServeMux) {
 		{"POST /assessment/schemes/{id}/whatif", s.assessmentWhatIf},
 		{"POST /assessment/runs", s.assessmentCompute},
 		{"GET /assessment/runs/{id}", s.assessmentRunGet},
+		{"GET /assessment/runs/{id}/scores.xlsx", s.assessmentRunXLSX},
 		{"POST /assessment/runs/{id}/compute", s.assessmentRecompute},
 		{"POST /assessment/runs/{id}/notice", s.assessmentNotice},
 		{"POST /assessment/runs/{id}/publish", s.assessmentPublish},

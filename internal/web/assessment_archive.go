@@ -440,3 +440,50 @@ func (s *Server) assessmentCourtPanel(ctx context.Context, courtID int64) ([]pan
 	}
 	return []panel{{ID: "panel-assessment", Title: "绩效考核", Body: template.HTML(body)}}, nil
 }
+
+// assessmentRunXLSX answers GET /assessment/runs/{id}/scores.xlsx: the
+// month's table (the rows the visitor may see) for the monthly 通报.
+func (s *Server) assessmentRunXLSX(w http.ResponseWriter, r *http.Request, v *visitor) error {
+	run, err := s.visibleRun(r.Context(), r, v)
+	if err != nil {
+		return err
+	}
+	if !canSeeCourt(v, run.Court) && v.User.Role != auth.RoleChief {
+		return forbidden("仅政治部、院领导和庭长可以导出考核结果")
+	}
+	t, err := s.mods.assessment.db.AssessmentTable(r.Context(), run.ID)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "考核结果"
+	f.SetSheetName("Sheet1", sheet)
+	head := []any{"名次", "姓名", "工号", "部门"}
+	if len(t.Scores) > 0 {
+		for _, g := range t.Scores[0].Groups {
+			head = append(head, fmt.Sprintf("%s（%g）", g.Name, g.Weight))
+		}
+	}
+	rows := [][]any{{run.Object() + "（" + run.State + "）"}, append(head, "总分")}
+	for _, sc := range t.Scores {
+		if !canSeePerson(v, sc.Person) {
+			continue
+		}
+		row := []any{rankCell(sc.Rank), sc.Person.Name, sc.Person.StaffNo, sc.Person.DeptName}
+		for _, g := range sc.Groups {
+			row = append(row, g.Points)
+		}
+		rows = append(rows, append(row, sc.Total))
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return err
+		}
+	}
+	name := fmt.Sprintf("考核结果_%s_%s_第%d版.xlsx", run.SchemeCode, run.Month, run.Version)
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	return f.Write(w)
+}

@@ -171,6 +171,16 @@ func TestAssessmentWebWorkflow(t *testing.T) {
 	}
 	wantStatus(t, "correction", zz.get(fmt.Sprintf("/assessment/runs/%d", corr)), 200, "第 2 版")
 	wantStatus(t, "v1 kept", zz.get(runURL), 200, "已发布")
+	xr := zz.get(runURL + "/scores.xlsx")
+	if xr.status != 200 || !strings.HasPrefix(xr.body, "PK") {
+		t.Fatalf("run xlsx: %d", xr.status)
+	}
+	if book, err := excelize.OpenReader(strings.NewReader(xr.body)); err != nil {
+		t.Error(err)
+	} else if rows, _ := book.GetRows("考核结果"); len(rows) != 4 || rows[2][1] != "赵法官" || rows[2][len(rows[2])-1] != "100" {
+		t.Errorf("run xlsx rows: %v", rows)
+	}
+	wantStatus(t, "judge exports the table", fg.get(runURL+"/scores.xlsx"), 403, "")
 
 	// the judge's archive; a colleague's is forbidden
 	wantStatus(t, "archive", fg.get(fmt.Sprintf("/assessment/people/%d/archive?year=%s", li, month[:4])), 200, "业绩档案")
