@@ -28,13 +28,19 @@ const (
 	ActionReception      Action = "petition_reception"
 	ActionSurvey         Action = "petition_survey"
 	ActionReportView     Action = "petition_report_view"
+	// 绩效考核 (issue 6).
+	ActionAssessmentScheme    Action = "assessment_scheme"
+	ActionAssessmentEntry     Action = "assessment_entry"
+	ActionAssessmentScores    Action = "assessment_scores"
+	ActionAssessmentObjection Action = "assessment_objection"
+	ActionAssessmentInterview Action = "assessment_interview"
 )
 
 // actionOrder lists the actions in the order the audit page offers them:
 // these, then the modules' in the order they register.
 var actionOrder = []Action{ActionLogin, ActionLoginFailed, ActionLogout, ActionUserAdd, ActionUserDisable,
 	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit,
-	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView}
+	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView, ActionAssessmentScheme, ActionAssessmentEntry, ActionAssessmentScores, ActionAssessmentObjection, ActionAssessmentInterview}
 
 // RegisterAction gives a module's action its Chinese name; call it from an
 // init function. Registering an action twice panics.
@@ -61,12 +67,17 @@ var actionNames = map[Action]string{
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
 
-	ActionPetitionAdd:    "登记群众诉求",
-	ActionPetitionChange: "办理群众诉求",
-	ActionPetitionSetup:  "修改诉求设置",
-	ActionReception:      "院长接待日",
-	ActionSurvey:         "满意度评价",
-	ActionReportView:     "查阅举报",
+	ActionPetitionAdd:         "登记群众诉求",
+	ActionPetitionChange:      "办理群众诉求",
+	ActionPetitionSetup:       "修改诉求设置",
+	ActionReception:           "院长接待日",
+	ActionSurvey:              "满意度评价",
+	ActionReportView:          "查阅举报",
+	ActionAssessmentScheme:    "考核方案",
+	ActionAssessmentEntry:     "考核加减分与评价",
+	ActionAssessmentScores:    "考核结果",
+	ActionAssessmentObjection: "考核异议",
+	ActionAssessmentInterview: "约谈记录",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -37,7 +37,7 @@ func samplePages(v *visitor) map[string]view {
 		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
 	}
 	// The modules' pages (issues 6–10), each from its own test file.
-	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v)} {
+	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v), assessmentSamplePages(v)} {
 		maps.Copy(m, samples)
 	}
 	return m

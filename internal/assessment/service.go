@@ -1,0 +1,124 @@
+package assessment
+
+import (
+	"context"
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// Directory is what computing a month needs of the store: the people of a
+// court and their hand entries in a period. *store.DB implements it.
+type Directory interface {
+	AssessmentPeople(ctx context.Context, courtID int64) ([]Person, error)
+	AssessmentEntries(ctx context.Context, courtID int64, p court.Period) ([]Entry, error)
+}
+
+// ComputeMonth computes a month ("2025-03") of a scheme for its members:
+// reads the people and entries, gathers the indicator values and the other
+// modules' outcomes, and scores.
+func ComputeMonth(ctx context.Context, dir Directory, src Sources, s *Scheme, month string) (*Table, error) {
+	p, err := MonthPeriod(month)
+	if err != nil {
+		return nil, err
+	}
+	people, err := dir.AssessmentPeople(ctx, s.Court)
+	if err != nil {
+		return nil, err
+	}
+	members := Members(people, s)
+	if len(members) == 0 {
+		return nil, court.Errorf(court.Invalid, "考核方案“%s”在本院没有适用人员（人员类别：%s）", s.Name, s.Category)
+	}
+	entries, err := dir.AssessmentEntries(ctx, s.Court, p)
+	if err != nil {
+		return nil, err
+	}
+	in, err := src.Gather(ctx, s, p, members, entries)
+	if err != nil {
+		return nil, err
+	}
+	return Compute(in)
+}
+
+// InForce returns, of the scheme versions given (any order), the newest
+// non-draft version of code in force in month; nil when there is none.
+func InForce(schemes []*Scheme, courtID int64, code, month string) *Scheme {
+	p, err := MonthPeriod(month)
+	if err != nil {
+		return nil
+	}
+	var best *Scheme
+	for _, s := range schemes {
+		if s.Court == courtID && s.Code == code && s.InForce(p) && (best == nil || s.Version > best.Version) {
+			best = s
+		}
+	}
+	return best
+}
+
+// Current returns the newest version of each code (drafts included), in
+// the order first seen.
+func Current(schemes []*Scheme) []*Scheme {
+	idx := map[[2]any]int{}
+	var out []*Scheme
+	for _, s := range schemes {
+		k := [2]any{s.Court, s.Code}
+		if i, ok := idx[k]; ok {
+			if s.Version > out[i].Version {
+				out[i] = s
+			}
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, s)
+	}
+	return out
+}
+
+// Distribution is the anonymous distribution of a group's totals: what a
+// person sees of their peers.
+type Distribution struct {
+	N              int
+	Min, Max, Mean float64
+	Median         float64
+	Bins           []Bin   // by 10 points
+	Own            float64 // the person's own total
+	Above          int     // peers with a higher total
+}
+
+// Bin is a histogram bar.
+type Bin struct {
+	Label string
+	Count int
+	Own   bool
+}
+
+// Distribute summarises a table for the person own (0: nobody).
+func Distribute(t *Table, own int64) Distribution {
+	var vs []float64
+	d := Distribution{}
+	for _, s := range t.Scores {
+		vs = append(vs, s.Total)
+		if s.Person.ID == own {
+			d.Own = s.Total
+		}
+	}
+	st := statsOf(vs)
+	d.N, d.Min, d.Max, d.Mean, d.Median = st.n, st.min, st.max, round2(st.mean), round2(st.median)
+	for lo := 0; lo < 100; lo += 10 {
+		b := Bin{Label: fmtNum(float64(lo)) + "–" + fmtNum(float64(lo+10))}
+		for _, v := range vs {
+			if v >= float64(lo) && (v < float64(lo+10) || lo == 90 && v <= 100) {
+				b.Count++
+			}
+		}
+		b.Own = own != 0 && d.Own >= float64(lo) && (d.Own < float64(lo+10) || lo == 90)
+		d.Bins = append(d.Bins, b)
+	}
+	for _, v := range vs {
+		if v > d.Own {
+			d.Above++
+		}
+	}
+	return d
+}
