@@ -20,6 +20,7 @@ const (
 	ActionPasswordOwn   Action = "password_own"
 	ActionBandEdit      Action = "band_edit"
 	ActionIndicatorEdit Action = "indicator_edit"
+	ActionTemplateEdit  Action = "template_edit"
 )
 
 var actionNames = map[Action]string{
@@ -33,6 +34,7 @@ var actionNames = map[Action]string{
 	ActionPasswordOwn:   "修改本人密码",
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
+	ActionTemplateEdit:  "修改文书模板",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -25,7 +25,7 @@ type auditPage struct {
 
 var auditActions = []auth.Action{
 	auth.ActionLogin, auth.ActionLoginFailed, auth.ActionLogout, auth.ActionUserAdd, auth.ActionUserDisable,
-	auth.ActionUserEnable, auth.ActionUserPassword, auth.ActionPasswordOwn, auth.ActionBandEdit, auth.ActionIndicatorEdit,
+	auth.ActionUserEnable, auth.ActionUserPassword, auth.ActionPasswordOwn, auth.ActionBandEdit, auth.ActionIndicatorEdit, auth.ActionTemplateEdit,
 }
 
 // auditLog answers GET /admin/audit?actor=&action=&page=.
