@@ -35,11 +35,11 @@ var fontCandidates = []string{
 }
 
 // FindFont returns the font file for the charts: explicit when given (it
-// must exist), else $ZHIXIAO_FONT, else the first candidate found; "" when
-// there is none.
-func FindFont(explicit string) (string, error) {
+// must exist), else fromEnv (the value of $ZHIXIAO_FONT), else the first
+// candidate found; "" when there is none.
+func FindFont(explicit, fromEnv string) (string, error) {
 	if explicit == "" {
-		explicit = os.Getenv(FontEnv)
+		explicit = fromEnv
 	}
 	if explicit != "" {
 		if _, err := os.Stat(explicit); err != nil {
