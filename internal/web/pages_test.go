@@ -23,17 +23,19 @@ func samplePages(v *visitor) map[string]view {
 	}
 	entries := []auth.AuditEntry{{ID: 1, At: time.Now(), Actor: "admin", Action: auth.ActionUserDisable, Object: "账号 tz1", Before: `{"停用":false}`, After: `{"停用":true}`, IP: "127.0.0.1"}}
 	return map[string]view{
-		"login":           {Title: "登录", CSRF: "t", Data: loginPage{Login: "admin", Next: "/"}, Error: "登录名或密码错误"},
-		"error":           {Title: "无权访问", Visitor: v, CSRF: "t", Data: errorPage{Status: 403, Heading: "无权访问", Message: "您无权查看该单位的数据"}},
-		"dashboard":       {Title: "驾驶舱", Visitor: v, CSRF: "t", Data: sampleDashboard()},
-		"cases":           {Title: "长期未结案件", Visitor: v, CSRF: "t", Data: sampleCaseList()},
-		"indicator":       {Title: "审限内结案率", Visitor: v, CSRF: "t", Data: sampleIndicator()},
-		"case":            {Title: "（2024）示01民初1号", Visitor: v, CSRF: "t", Data: sampleCase()},
-		"password":        {Title: "修改密码", Visitor: v, CSRF: "t", Flash: "密码已修改。"},
-		"admin_users":     {Title: "账号管理", Visitor: v, CSRF: "t", Data: usersPage{Users: users, Roles: auth.Roles(), Form: userForm{Login: "x"}}},
-		"admin_audit":     {Title: "审计日志", Visitor: v, CSRF: "t", Data: auditPage{Entries: entries, Total: 1, Page: 1, Pages: 1, Actions: auditActions}},
-		"bands":           {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
-		"definitions":     {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
+		"login":       {Title: "登录", CSRF: "t", Data: loginPage{Login: "admin", Next: "/"}, Error: "登录名或密码错误"},
+		"error":       {Title: "无权访问", Visitor: v, CSRF: "t", Data: errorPage{Status: 403, Heading: "无权访问", Message: "您无权查看该单位的数据"}},
+		"dashboard":   {Title: "驾驶舱", Visitor: v, CSRF: "t", Data: sampleDashboard()},
+		"cases":       {Title: "长期未结案件", Visitor: v, CSRF: "t", Data: sampleCaseList()},
+		"indicator":   {Title: "审限内结案率", Visitor: v, CSRF: "t", Data: sampleIndicator()},
+		"case":        {Title: "（2024）示01民初1号", Visitor: v, CSRF: "t", Data: sampleCase()},
+		"password":    {Title: "修改密码", Visitor: v, CSRF: "t", Flash: "密码已修改。"},
+		"admin_users": {Title: "账号管理", Visitor: v, CSRF: "t", Data: usersPage{Users: users, Roles: auth.Roles(), Form: userForm{Login: "x"}}},
+		"admin_audit": {Title: "审计日志", Visitor: v, CSRF: "t", Data: auditPage{Entries: entries, Total: 1, Page: 1, Pages: 1, Actions: auditActions}},
+		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
+		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
+
+		// 文书 (issue 9)
 		"documents_index": {Title: "文书", Visitor: v, CSRF: "t", Data: sampleDocuments()},
 	}
 }
