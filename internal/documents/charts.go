@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
@@ -101,6 +102,8 @@ func (c *Charts) newPlot(title, yLabel string) *plot.Plot {
 	}
 	c.style(&p.Legend.TextStyle, 9)
 	p.Title.Text, p.Y.Label.Text = title, yLabel
+	p.Title.Padding = vg.Points(10)
+	p.Y.Tick.Marker = plot.TickerFunc(wholeTicks)
 	p.Legend.Top = true
 	p.Y.Min = 0
 	return p
@@ -145,6 +148,8 @@ func (c *Charts) Trend(title string, pts []MonthPoint) ([]byte, error) {
 	p.Legend.Add("新收", bf)
 	p.Legend.Add("已结", bc)
 	p.NominalX(labels...)
+	p.Y.Max *= 1.2 // room for the legend above the bars
+	p.X.Min, p.X.Max = -0.7, float64(len(pts))-0.3
 	return png(p, 16*vg.Centimeter, 7*vg.Centimeter)
 }
 
@@ -170,10 +175,22 @@ func (c *Charts) Clearance(title string, rows []UnitRow) ([]byte, error) {
 	}
 	line.Color, line.Dashes = orange, []vg.Length{vg.Points(4), vg.Points(2)}
 	p.Add(bars, line)
+	p.Y.Max *= 1.1
 	p.NominalX(labels...)
 	if len(rows) > 8 {
 		p.X.Tick.Label.Rotation = math.Pi / 4
 		p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	}
 	return png(p, 16*vg.Centimeter, 7*vg.Centimeter)
+}
+
+// wholeTicks are the default ticks, labelled without needless decimals.
+func wholeTicks(lo, hi float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = strconv.FormatFloat(ticks[i].Value, 'f', -1, 64)
+		}
+	}
+	return ticks
 }
