@@ -109,8 +109,8 @@ func (c *Charts) newPlot(title, yLabel string) *plot.Plot {
 	return p
 }
 
-// png draws a plot at 150 dpi.
-func png(p *plot.Plot, w, h vg.Length) ([]byte, error) {
+// drawPNG draws a plot at 150 dpi.
+func drawPNG(p *plot.Plot, w, h vg.Length) ([]byte, error) {
 	cv := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(150))
 	p.Draw(draw.New(cv))
 	var buf bytes.Buffer
@@ -150,7 +150,7 @@ func (c *Charts) Trend(title string, pts []MonthPoint) ([]byte, error) {
 	p.NominalX(labels...)
 	p.Y.Max *= 1.2 // room for the legend above the bars
 	p.X.Min, p.X.Max = -0.7, float64(len(pts))-0.3
-	return png(p, 16*vg.Centimeter, 7*vg.Centimeter)
+	return drawPNG(p, 16*vg.Centimeter, 7*vg.Centimeter)
 }
 
 // Clearance draws the 结收比 of units as bars, with the 100% line.
@@ -181,7 +181,7 @@ func (c *Charts) Clearance(title string, rows []UnitRow) ([]byte, error) {
 		p.X.Tick.Label.Rotation = math.Pi / 4
 		p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	}
-	return png(p, 16*vg.Centimeter, 7*vg.Centimeter)
+	return drawPNG(p, 16*vg.Centimeter, 7*vg.Centimeter)
 }
 
 // wholeTicks are the default ticks, labelled without needless decimals.
