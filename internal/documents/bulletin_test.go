@@ -17,10 +17,12 @@ import (
 // dataset is a small 示例市 as an indicator source.
 type dataset struct{ *demo.Dataset }
 
-func (d dataset) Courts(context.Context) ([]court.Court, error)            { return d.Dataset.Courts, nil }
-func (d dataset) People(context.Context) ([]court.Person, error)           { return d.Dataset.People, nil }
+func (d dataset) Courts(context.Context) ([]court.Court, error)             { return d.Dataset.Courts, nil }
+func (d dataset) People(context.Context) ([]court.Person, error)            { return d.Dataset.People, nil }
 func (d dataset) FundReceipts(context.Context) ([]court.FundReceipt, error) { return d.Funds, nil }
-func (d dataset) Mediations(context.Context) ([]court.Mediation, error)     { return d.Dataset.Mediations, nil }
+func (d dataset) Mediations(context.Context) ([]court.Mediation, error) {
+	return d.Dataset.Mediations, nil
+}
 func (d dataset) ScanCases(_ context.Context, fn func(*court.Case) error) error {
 	for i := range d.Cases {
 		if err := fn(&d.Cases[i]); err != nil {
