@@ -83,7 +83,7 @@ func (r *renderer) block(part, p, m string, v Value) (string, error) {
 		if v.Image.PNG == nil {
 			return replaceInParagraph(p, m, v.Image.Note), nil
 		}
-		return r.imageParagraph(p, v.Image), nil
+		return r.imageParagraph(v.Image), nil
 	}
 	var b strings.Builder
 	for _, s := range v.Paras {
@@ -99,25 +99,16 @@ func replaceInParagraph(p, m, s string) string {
 	})
 }
 
-// pPr returns the paragraph properties of p, "" when none.
-func pPr(p string) string {
-	i := strings.Index(p, "<w:pPr>")
-	j := strings.Index(p, "</w:pPr>")
-	if i < 0 || j < i {
-		return ""
-	}
-	return p[i : j+len("</w:pPr>")]
-}
-
 // emuPerCM is the number of English Metric Units in a centimetre.
 const emuPerCM = 360000
 
-func (r *renderer) imageParagraph(p string, img *Image) string {
+func (r *renderer) imageParagraph(img *Image) string {
 	n := len(r.images) + 1
 	ri := renderedImage{rid: "rIdZxImg" + strconv.Itoa(n), file: "media/zhixiao_image" + strconv.Itoa(n) + ".png", png: img.PNG}
 	r.images = append(r.images, ri)
 	cx, cy := int(img.Width*emuPerCM), int(img.Height*emuPerCM)
-	return `<w:p>` + pPr(p) + `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
+	// An exact line height (the body text's) would clip the picture.
+	return `<w:p><w:pPr><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
 		fmt.Sprintf(`<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="图%d"/>`, cx, cy, 1000+n, n) +
 		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
 		`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
@@ -128,35 +119,42 @@ func (r *renderer) imageParagraph(p string, img *Image) string {
 }
 
 // tableXML writes a bordered table, the header row bold and repeated on
-// every page, text in 10.5 pt.
+// every page, text in 10.5 pt; the first column (names) is twice as wide.
 func tableXML(t *Table) string {
 	cols := len(t.Header)
 	if cols == 0 {
 		return `<w:p/>`
 	}
 	const total = 9000 // twips across the text area of an A4 page
-	w := total / cols
+	widths := make([]int, cols)
+	for i := range widths {
+		widths[i] = total / (cols + 1)
+	}
+	widths[0] = total - (cols-1)*widths[1%cols]
+	if cols == 1 {
+		widths[0] = total
+	}
 	var b strings.Builder
 	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + strconv.Itoa(total) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
 	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
-	for range cols {
+	for _, w := range widths {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	writeRow(&b, t.Header, w, true)
+	writeRow(&b, t.Header, widths, true)
 	for _, row := range t.Rows {
 		cells := make([]string, cols)
 		copy(cells, row)
-		writeRow(&b, cells, w, false)
+		writeRow(&b, cells, widths, false)
 	}
 	b.WriteString(`</w:tbl><w:p/>`)
 	return b.String()
 }
 
-func writeRow(b *strings.Builder, cells []string, w int, header bool) {
+func writeRow(b *strings.Builder, cells []string, widths []int, header bool) {
 	b.WriteString(`<w:tr>`)
 	if header {
 		b.WriteString(`<w:trPr><w:tblHeader/></w:trPr>`)
@@ -165,8 +163,8 @@ func writeRow(b *strings.Builder, cells []string, w int, header bool) {
 	if header {
 		rpr = `<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="黑体"/><w:b/><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr>`
 	}
-	for _, c := range cells {
-		b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(w) + `" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`)
+	for i, c := range cells {
+		b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(widths[i]) + `" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`)
 		b.WriteString(`<w:p><w:pPr><w:spacing w:line="300" w:lineRule="auto" w:before="0" w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>`)
 		b.WriteString(`<w:r>` + rpr + `<w:t xml:space="preserve">` + escape(c) + `</w:t></w:r></w:p></w:tc>`)
 	}
