@@ -37,6 +37,24 @@ func sampleDocuments() documentsPage {
 // fixture's first-instance cases.
 func docsEnv(t *testing.T) *env {
 	t.Helper()
+	return docsEnvWith(t, func(db *store.DB) DocumentsStore { return db })
+}
+
+// withSummaries is the store as it will be once the supervision and
+// petitions modules are merged: it has their summaries.
+type withSummaries struct{ *store.DB }
+
+func (withSummaries) SupervisionSummary(context.Context, int64, court.Date) (court.SupervisionSummary, error) {
+	return court.SupervisionSummary{Red: 7, ItemsOpen: 2}, nil
+}
+
+func (withSummaries) PetitionSummary(context.Context, int64, court.Period) (court.PetitionSummary, error) {
+	return court.PetitionSummary{Received: 9, Closed: 4}, nil
+}
+
+// docsEnvWith is docsEnv with the store the module gets made by docs.
+func docsEnvWith(t *testing.T, docs func(*store.DB) DocumentsStore) *env {
+	t.Helper()
 	e := newEnv(t)
 	ctx := context.Background()
 	im, err := e.db.BeginImport(ctx, store.ImportMeta{Kind: "parties", FileName: "parties.csv", SHA256: "-", Actor: "test"})
@@ -65,7 +83,7 @@ func docsEnv(t *testing.T) *env {
 	}
 	bands, _ := indicator.IllustrativeBands()
 	asOf, _ := e.db.LatestDay(ctx)
-	srv, err := New(cfg, Deps{Accounts: e.db, Data: e.db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: e.db, DefinitionStore: e.db, Documents: e.db})
+	srv, err := New(cfg, Deps{Accounts: e.db, Data: e.db, Engine: eng, AsOf: asOf, Bands: bands, BandStore: e.db, DefinitionStore: e.db, Documents: docs(e.db)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,3 +247,15 @@ func docxText(t *testing.T, text string) []byte {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestDocumentsSummariesWired checks that a store with the supervision and
+// petitions summaries feeds the bulletin without further wiring.
+func TestDocumentsSummariesWired(t *testing.T) {
+	e := docsEnvWith(t, func(db *store.DB) DocumentsStore { return withSummaries{db} })
+	u := "/documents/bulletin?unit=court:" + itoa(e.ids()["示例市中级人民法院"]) + "&month=" + time.Now().Format("2006-01") + "&format=docx"
+	r := e.loggedIn("yz").get(u)
+	text, err := documents.DocumentText([]byte(r.body))
+	if err != nil || !strings.Contains(text, "红色预警7件") || !strings.Contains(text, "收到群众诉求9件，办结4件") {
+		t.Errorf("summaries not in the bulletin: %v\n%s", err, text)
+	}
+}
