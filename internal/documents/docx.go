@@ -184,6 +184,11 @@ func (t *Template) Render(f Fields) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := wellFormed([]byte(s)); err != nil {
+			// A block placeholder inside a text box (paragraphs within a
+			// paragraph) is beyond what the template language handles.
+			return nil, court.Errorf(court.Invalid, "模板 %s 的 %s 填写后不是有效的 XML：表格、段落或图片占位符不能放在文本框或域代码中（%v）", t.name, name, err)
+		}
 		out[name] = s
 	}
 	return r.zip(out)

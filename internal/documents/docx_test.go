@@ -184,3 +184,44 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs (-want +got):\n%s", name, diff)
 	}
 }
+
+// TestDocumentsTextBoxAndHeader fills a placeholder in a header part and
+// refuses a block placeholder inside a text box instead of writing a
+// broken file.
+func TestDocumentsTextBoxAndHeader(t *testing.T) {
+	box := `<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>{{当事人}}</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>`
+	tp, err := ParseTemplate("文本框.docx", docxWith(t, box))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tp.Render(Fields{"当事人": ParasValue("原告：甲。", "被告：乙。")}); court.KindOf(err) != court.Invalid || !strings.Contains(court.Message(err), "文本框") {
+		t.Errorf("block placeholder in a text box: %v", err)
+	}
+	b := docxWith(t, `<w:p><w:r><w:t>{{案号}}</w:t></w:r></w:p>`)
+	b = withPart(t, b, "word/header1.xml", `<w:hdr xmlns:w="`+nsW+`"><w:p><w:r><w:t>{{法</w:t></w:r><w:r><w:t>院}}</w:t></w:r></w:p></w:hdr>`)
+	tp, err = ParseTemplate("页眉.docx", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tp.Render(Fields{"案号": TextValue("（2025）示01民初1号"), "法院": TextValue("示例市中级人民法院")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := partOf(t, out, "word/header1.xml"); !strings.Contains(h, "示例市中级人民法院") {
+		t.Errorf("header not filled: %s", h)
+	}
+}
+
+// withPart returns a DOCX with one more part.
+func withPart(t *testing.T, docx []byte, name, content string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{name: content}
+	for _, f := range zr.File {
+		files[f.Name] = partOf(t, docx, f.Name)
+	}
+	return zipOf(t, files)
+}
