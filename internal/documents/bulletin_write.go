@@ -164,11 +164,28 @@ func (b *Bulletin) XLSX() ([]byte, error) {
 	if err := writeSheet(x, "概况", rows); err != nil {
 		return nil, err
 	}
-	if err := writeSheet(x, "部门", unitSheet(b.Departments, "部门")); err != nil {
+	percent, err := x.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
 		return nil, err
 	}
-	if err := writeSheet(x, "承办人", unitSheet(b.Judges, "部门 承办人")); err != nil {
-		return nil, err
+	for i, l := range b.Indicators {
+		if l.Unit == "%" {
+			row := strconv.Itoa(i + 2)
+			if err := x.SetCellStyle("概况", "C"+row, "D"+row, percent); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, sh := range []struct {
+		name, first string
+		rows        []UnitRow
+	}{{"部门", "部门", b.Departments}, {"承办人", "部门 承办人", b.Judges}} {
+		if err := writeSheet(x, sh.name, unitSheet(sh.rows, sh.first)); err != nil {
+			return nil, err
+		}
+		if err := x.SetCellStyle(sh.name, "F2", "G"+strconv.Itoa(len(sh.rows)+1), percent); err != nil {
+			return nil, err
+		}
 	}
 	pend := [][]any{{"案号", "案由", "承办部门", "承办人", "立案日期", "已审理天数"}}
 	for _, c := range b.Pending {
