@@ -257,3 +257,22 @@ func writeSheet(x *excelize.File, name string, rows [][]any) error {
 	}
 	return x.SetColWidth(name, "A", "A", 24)
 }
+
+// Section is a heading of the bulletin with its sentences, for a preview
+// in the web page.
+type Section struct {
+	Heading string
+	Lines   []string
+}
+
+// Preview returns the written sections of the bulletin (no tables, no
+// charts).
+func (b *Bulletin) Preview() []Section {
+	return []Section{
+		{"总体情况", SummarySentences(b.Summary)},
+		{"收结案情况", b.caseloadSentences()},
+		{"主要质效指标", append(b.indicatorSentences(), b.bandSentences()...)},
+		{"督办情况", SupervisionSentences(b.Supervision)},
+		{"群众诉求", PetitionSentences(b.Petitions)},
+	}
+}

@@ -36,6 +36,13 @@ func TestDocumentsBrowser(t *testing.T) {
 		t.Errorf("bulletin download from the form: %s", got)
 	}
 
+	step(t, ctx, "preview", chromedp.Click(chromedp.CSS(`#bulletin-form button[formaction]`)), chromedp.WaitVisible(chromedp.ID("preview")))
+	noCSPViolations(t, ctx, "preview")
+	if txt := eval[string](t, ctx, `document.getElementById("preview").textContent`); !strings.Contains(txt, "总体情况") {
+		t.Errorf("preview: %s", txt)
+	}
+	screenshot(t, ctx, "documents-preview.png")
+
 	step(t, ctx, "case page", chromedp.Navigate(base+"/cases/"+url.PathEscape("（2025）示01民初3号")), chromedp.WaitVisible(chromedp.ID("panel-documents")))
 	noCSPViolations(t, ctx, "case page")
 	screenshot(t, ctx, "documents-case-panel.png")

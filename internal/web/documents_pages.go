@@ -30,6 +30,9 @@ type documentsPage struct {
 	CanEdit  bool
 	FontNote string
 	Flash    string
+	Unit     string              // the unit of the form (court:ID or department:ID)
+	Preview  []documents.Section // the bulletin's sentences, when asked for
+	Title    string              // of the previewed bulletin
 }
 
 // docUnit is a unit the visitor may get a bulletin of.
@@ -79,6 +82,11 @@ func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request, v *visito
 	if k := r.URL.Query().Get("saved"); k != "" {
 		p.Flash = "模板已保存：" + documents.Kind(k).Title()
 	}
+	if r.URL.Query().Get("unit") != "" {
+		if err := s.previewBulletin(r, v, &p); err != nil {
+			return err
+		}
+	}
 	return s.render(w, http.StatusOK, "documents_index", view{Title: "文书", Nav: "documents", Visitor: v, CSRF: v.Session.CSRF, Data: p})
 }
 
@@ -124,29 +132,19 @@ func download(w http.ResponseWriter, name, mime string, b []byte) error {
 
 // documentsBulletin answers GET /documents/bulletin?unit=court:ID&month=2025-06&format=docx|xlsx.
 func (s *Server) documentsBulletin(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	q := r.URL.Query()
-	kind, id, _ := strings.Cut(q.Get("unit"), ":")
-	if kind != kindCourt && kind != kindDepartment {
-		return court.Errorf(court.Invalid, "请选择法院或部门")
-	}
-	u, _, err := s.resolveUnit(r.Context(), v, kind, id)
+	req, err := s.bulletinRequest(r, v)
 	if err != nil {
 		return err
 	}
-	m, err := documents.ParseMonth(q.Get("month"))
-	if err != nil {
-		return err
-	}
-	format := q.Get("format")
+	format := r.URL.Query().Get("format")
 	if format != "docx" && format != "xlsx" {
 		return court.Errorf(court.Invalid, "格式“%s”无效，应为 docx 或 xlsx", format)
 	}
-	req := documents.BulletinRequest{CourtID: u.Ref.Court, Court: u.CourtName, Department: u.DeptName, Month: m, Today: s.today()}
 	docx, xlsx, err := s.produceBulletin(r.Context(), req, format == "docx")
 	if err != nil {
 		return err
 	}
-	name := u.CourtName + u.DeptName + monthKey(m) + "审判质效月通报"
+	name := req.Court + req.Department + monthKey(req.Month) + "审判质效月通报"
 	if format == "xlsx" {
 		return download(w, name+".xlsx", mimeXLSX, xlsx)
 	}
@@ -294,4 +292,39 @@ func (s *Server) editableKind(v *visitor, key string) (documents.Kind, error) {
 		return "", court.Errorf(court.Forbidden, "仅审管办可以修改文书模板")
 	}
 	return documents.ParseKind(key)
+}
+
+// previewBulletin fills the page's preview of the bulletin the form asks for.
+func (s *Server) previewBulletin(r *http.Request, v *visitor, p *documentsPage) error {
+	req, err := s.bulletinRequest(r, v)
+	if err != nil {
+		return err
+	}
+	m := &s.mods.documents
+	src := documents.Sources{Engine: s.engine.Load(), Bands: s.bandSet(), Pending: m.db, Supervision: m.supervision, Petitions: m.petitions}
+	b, err := documents.GatherBulletin(r.Context(), req, src)
+	if err != nil {
+		return err
+	}
+	p.Unit, p.Month, p.Title, p.Preview = r.URL.Query().Get("unit"), monthKey(req.Month), req.Title(), b.Preview()
+	return nil
+}
+
+// bulletinRequest reads the unit (court:ID or department:ID, within the
+// visitor's scope) and the month of a bulletin form.
+func (s *Server) bulletinRequest(r *http.Request, v *visitor) (documents.BulletinRequest, error) {
+	q := r.URL.Query()
+	kind, id, _ := strings.Cut(q.Get("unit"), ":")
+	if kind != kindCourt && kind != kindDepartment {
+		return documents.BulletinRequest{}, court.Errorf(court.Invalid, "请选择法院或部门")
+	}
+	u, _, err := s.resolveUnit(r.Context(), v, kind, id)
+	if err != nil {
+		return documents.BulletinRequest{}, err
+	}
+	m, err := documents.ParseMonth(q.Get("month"))
+	if err != nil {
+		return documents.BulletinRequest{}, err
+	}
+	return documents.BulletinRequest{CourtID: u.Ref.Court, Court: u.CourtName, Department: u.DeptName, Month: m, Today: s.today()}, nil
 }

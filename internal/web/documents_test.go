@@ -29,7 +29,8 @@ func sampleDocuments() documentsPage {
 		Month:   "2025-06",
 		Stored:  []store.StoredBulletin{{ID: 1, Court: "示例市中级人民法院", Month: "2025-05", CreatedBy: "定时任务", CreatedAt: time.Now()}},
 		Kinds:   []docKind{{Key: "mediation", Title: "民事调解书", FileName: "本院.docx", Custom: true, Placeholders: "法院、案号"}},
-		CanEdit: true, FontNote: documents.NoFontNote, Flash: "模板已保存",
+		CanEdit: true, FontNote: documents.NoFontNote, Flash: "模板已保存", Unit: "court:1", Title: "示例市中级人民法院审判质效月通报（2025年6月）",
+		Preview: []documents.Section{{Heading: "总体情况", Lines: []string{"2025年6月，示例市中级人民法院新收案件1件。"}}},
 	}
 }
 
@@ -151,6 +152,14 @@ func TestDocumentsBulletinDownloadAndScope(t *testing.T) {
 		t.Errorf("chief of the department: %d", r.status)
 	}
 	wantStatus(t, "bad month", yz.get("/documents/bulletin?unit=court:1&month=2025-13&format=docx"), 400, "月份")
+	preview := yz.get("/documents?unit=court:" + itoa(ids["示例市中级人民法院"]) + "&month=" + month)
+	wantStatus(t, "preview", preview, 200, `id="preview"`)
+	for _, want := range []string{"预览：示例市中级人民法院审判质效月通报", "总体情况", "未结案件中审理时间最长的是", "本月无数据（督办模块未提供）"} {
+		if !strings.Contains(preview.body, want) {
+			t.Errorf("preview lacks %q", want)
+		}
+	}
+	wantStatus(t, "preview outside the scope", e.loggedIn("tz1").get("/documents?unit=court:"+itoa(ids["示例市甲区人民法院"])+"&month="+month), 403, "")
 	page := e.loggedIn("fg").get("/documents")
 	wantStatus(t, "judge's documents page", page, 200, "数据范围不含法院或部门")
 }
