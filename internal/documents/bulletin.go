@@ -58,6 +58,11 @@ func (r BulletinRequest) unitName() string {
 	return r.Court + "/" + r.Department
 }
 
+// yearToDate is January 1 to the month's last day (本年累计).
+func (r BulletinRequest) yearToDate() court.Period {
+	return court.Period{From: court.DateOf(r.Month.From.Time().Year(), time.January, 1), To: r.Month.To}
+}
+
 // Title is the bulletin's title, e.g. 示例市中院审判质效月通报（2025年6月）.
 func (r BulletinRequest) Title() string {
 	return r.Court + r.Department + "审判质效月通报（" + monthLabel(r.Month) + "）"
@@ -106,10 +111,13 @@ type MonthPoint struct {
 	Filed, Closed float64
 }
 
-// IndicatorLine is one indicator of the bulletin's 概况 table.
+// IndicatorLine is one indicator of the bulletin's 概况 table: the month
+// and the same month a year before, the year to date and the same period a
+// year before, and the year to date's standing against its band.
 type IndicatorLine struct {
 	ID, Name, Unit, Category string
 	Now, Prev                indicator.Number
+	YTD, YTDPrev             indicator.Number
 	Band, Status             string
 }
 
@@ -162,8 +170,10 @@ func GatherBulletin(ctx context.Context, req BulletinRequest, src Sources) (*Bul
 	return b, b.gatherOthers(ctx, src)
 }
 
-// gatherFigures evaluates the unit's indicators and the same month a year
-// before, and judges them against the bands.
+// gatherFigures evaluates the unit's indicators for the month and for the
+// year to date (本年累计, January to the month's end), each with the same
+// period a year before, and judges the year to date against the bands: a
+// band is set for a year's figures, and one month's 结案率 says little.
 func (b *Bulletin) gatherFigures(src Sources) error {
 	req := b.Request
 	q := indicator.Query{Period: req.Month, Unit: req.unitName(), Indicators: bulletinIndicators}
@@ -171,12 +181,10 @@ func (b *Bulletin) gatherFigures(src Sources) error {
 	if err != nil {
 		return err
 	}
-	byID := func(rs []indicator.Result) map[string]indicator.Result {
-		m := map[string]indicator.Result{}
-		for _, r := range rs {
-			m[r.Indicator] = r
-		}
-		return m
+	q.Period = req.yearToDate()
+	ytd, ytdPrev, err := src.Engine.YearOverYear(q)
+	if err != nil {
+		return err
 	}
 	n, p := byID(now), byID(prev)
 	hasPrev := p["pending_start"].Value.V+p["filed"].Value.V > 0
@@ -187,17 +195,30 @@ func (b *Bulletin) gatherFigures(src Sources) error {
 		Clearance: fig("clearance"), PendingEnd: fig("pending_end"), WithinLimit: fig("within_limit_rate")}
 	var assessed []indicator.Assessment
 	if src.Bands != nil {
-		assessed = src.Engine.Assess(now, indicator.Filter{}, src.Bands)
+		assessed = src.Engine.Assess(ytd, indicator.Filter{}, src.Bands)
 		b.BandsLabel = src.Bands.Label
 	}
+	yp := byID(ytdPrev)
 	for i, r := range now {
-		b.Indicators = append(b.Indicators, b.indicatorLine(r, p[r.Indicator], assessed, i))
+		l := b.indicatorLine(ytd[i], assessed, i)
+		l.Now, l.Prev, l.YTD, l.YTDPrev = r.Value, p[r.Indicator].Value, ytd[i].Value, yp[r.Indicator].Value
+		b.Indicators = append(b.Indicators, l)
 	}
 	return nil
 }
 
-func (b *Bulletin) indicatorLine(r, prev indicator.Result, assessed []indicator.Assessment, i int) IndicatorLine {
-	l := IndicatorLine{ID: r.Indicator, Name: r.Indicator, Now: r.Value, Prev: prev.Value}
+func byID(rs []indicator.Result) map[string]indicator.Result {
+	m := map[string]indicator.Result{}
+	for _, r := range rs {
+		m[r.Indicator] = r
+	}
+	return m
+}
+
+// indicatorLine describes the indicator of r (a year-to-date result) and
+// its standing against its band.
+func (b *Bulletin) indicatorLine(r indicator.Result, assessed []indicator.Assessment, i int) IndicatorLine {
+	l := IndicatorLine{ID: r.Indicator, Name: r.Indicator}
 	if d := r.Definition; d != nil {
 		l.Name, l.Unit, l.Category = d.Name, d.Unit, d.Category
 	}

@@ -99,7 +99,7 @@ func TestDocumentsBulletinGolden(t *testing.T) {
 	golden(t, "bulletin_court.golden", normalised(t, docx))
 	text, _ := DocumentText(docx)
 	for _, want := range []string{req.Court + "审判质效月通报（2025年6月）", "二〇二五年七月三日", "2025年6月，" + req.Court + "新收案件",
-		"同比", "对照合理区间（区间：示意）", "未结案件中审理时间最长的是", "红色预警1件", "收到群众诉求12件", NoFontNote, "民一庭", "案号"} {
+		"同比", "本年累计（2025年1月至6月）数据对照合理区间（示意）", "本年累计（2025年1月至6月）：结收比", "未结案件中审理时间最长的是", "红色预警1件", "收到群众诉求12件", NoFontNote, "民一庭", "案号"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("bulletin lacks %q", want)
 		}

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -68,33 +69,46 @@ func (b *Bulletin) value(id string) float64 {
 	return 0
 }
 
-// indicatorSentences list the main indicators of efficiency and quality.
+// indicatorSentences list the main rates and averages of the month and of
+// the year to date.
 func (b *Bulletin) indicatorSentences() []string {
-	var parts []string
-	for _, l := range b.Indicators {
-		if l.Unit == "件" || !l.Now.Valid {
-			continue
-		}
-		parts = append(parts, l.Name+figureText(l.Now, l.Unit))
-	}
-	if len(parts) == 0 {
+	month := b.indicatorList(func(l IndicatorLine) indicator.Number { return l.Now })
+	ytd := b.indicatorList(func(l IndicatorLine) indicator.Number { return l.YTD })
+	if month == "" && ytd == "" {
 		return []string{"本月无可计算的质效指标。"}
 	}
-	s := "本月主要质效指标："
-	for i, p := range parts {
-		if i > 0 {
-			s += "，"
-		}
-		s += p
+	var out []string
+	if month != "" {
+		out = append(out, "本月主要质效指标："+month+"。")
 	}
-	return []string{s + "。"}
+	if ytd != "" {
+		out = append(out, b.ytdLabel()+"："+ytd+"。")
+	}
+	return out
+}
+
+// indicatorList writes the rates and averages of one column, comma-separated.
+func (b *Bulletin) indicatorList(value func(IndicatorLine) indicator.Number) string {
+	var parts []string
+	for _, l := range b.Indicators {
+		if v := value(l); l.Unit != "件" && v.Valid {
+			parts = append(parts, l.Name+figureText(v, l.Unit))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// ytdLabel is 本年累计（2025年1月至6月）.
+func (b *Bulletin) ytdLabel() string {
+	t := b.Request.Month.From.Time()
+	return "本年累计（" + strconv.Itoa(t.Year()) + "年1月至" + strconv.Itoa(int(t.Month())) + "月）"
 }
 
 func (b *Bulletin) bandSentences() []string {
 	if b.BandsLabel == "" {
 		return []string{"未设定合理区间，本月不作对照。"}
 	}
-	return BandSentences(b.OutOfBand, b.BandsLabel)
+	return BandSentences(b.OutOfBand, b.ytdLabel(), b.BandsLabel)
 }
 
 func (b *Bulletin) trendChart() (Value, error) {
@@ -157,9 +171,10 @@ func (b *Bulletin) XLSX() ([]byte, error) {
 	x := excelize.NewFile()
 	defer x.Close()
 	x.SetSheetName("Sheet1", "概况")
-	rows := [][]any{{"指标", "单位", "本月", "去年同月", "合理区间", "状态"}}
+	rows := [][]any{{"指标", "单位", "本月", "去年同月", "本年累计", "去年同期累计", "合理区间", "状态（本年累计）"}}
 	for _, l := range b.Indicators {
-		rows = append(rows, []any{l.Name, l.Unit, numberCell(l.Now, l.Unit), numberCell(l.Prev, l.Unit), l.Band, l.Status})
+		rows = append(rows, []any{l.Name, l.Unit, numberCell(l.Now, l.Unit), numberCell(l.Prev, l.Unit),
+			numberCell(l.YTD, l.Unit), numberCell(l.YTDPrev, l.Unit), l.Band, l.Status})
 	}
 	if err := writeSheet(x, "概况", rows); err != nil {
 		return nil, err
@@ -171,7 +186,7 @@ func (b *Bulletin) XLSX() ([]byte, error) {
 	for i, l := range b.Indicators {
 		if l.Unit == "%" {
 			row := strconv.Itoa(i + 2)
-			if err := x.SetCellStyle("概况", "C"+row, "D"+row, percent); err != nil {
+			if err := x.SetCellStyle("概况", "C"+row, "F"+row, percent); err != nil {
 				return nil, err
 			}
 		}

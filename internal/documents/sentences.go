@@ -120,8 +120,9 @@ type BandLine struct {
 	Uncertain         bool
 }
 
-// BandSentences describe the indicators outside their bands.
-func BandSentences(lines []BandLine, bandsLabel string) []string {
+// BandSentences describe the indicators outside their bands; period names
+// the figures judged (本年累计（2025年1月至6月）), "" for none.
+func BandSentences(lines []BandLine, period, bandsLabel string) []string {
 	var out, unsure []string
 	for _, l := range lines {
 		t := l.Name + l.Value + "（合理区间" + l.Band + "）"
@@ -131,15 +132,18 @@ func BandSentences(lines []BandLine, bandsLabel string) []string {
 			out = append(out, t)
 		}
 	}
-	label := ""
+	lead := "对照合理区间"
+	if period != "" {
+		lead = period + "数据对照合理区间"
+	}
 	if bandsLabel != "" {
-		label = "（区间：" + bandsLabel + "）"
+		lead += "（" + bandsLabel + "）"
 	}
 	var res []string
 	if len(out) == 0 {
-		res = append(res, "对照合理区间"+label+"，本月各项可判断的指标均在区间内。")
+		res = append(res, lead+"，各项可判断的指标均在区间内。")
 	} else {
-		res = append(res, "对照合理区间"+label+"，以下"+strconv.Itoa(len(out))+"项指标未达标："+strings.Join(out, "；")+"。")
+		res = append(res, lead+"，以下"+strconv.Itoa(len(out))+"项指标未达标："+strings.Join(out, "；")+"。")
 	}
 	if len(unsure) > 0 {
 		res = append(res, "以下指标落在区间外，但案件数较少，尚不足以判断："+strings.Join(unsure, "；")+"。")

@@ -91,11 +91,11 @@ func TestDocumentsSectionSentences(t *testing.T) {
 	if got := PetitionSentences(&court.PetitionSummary{}); got[0] != "本月未收到群众诉求。" {
 		t.Errorf("zero petitions: %v", got)
 	}
-	band := strings.Join(BandSentences([]BandLine{{Name: "结收比", Value: "85.00%", Band: "95.00%–110.00%"}, {Name: "调撤率", Value: "30.00%", Band: "≥35.00%", Uncertain: true}}, "示意"), "")
-	if !strings.Contains(band, "以下1项指标未达标：结收比85.00%（合理区间95.00%–110.00%）") || !strings.Contains(band, "尚不足以判断：调撤率") {
+	band := strings.Join(BandSentences([]BandLine{{Name: "结收比", Value: "85.00%", Band: "95.00%–110.00%"}, {Name: "调撤率", Value: "30.00%", Band: "≥35.00%", Uncertain: true}}, "本年累计（2025年1月至6月）", "示意"), "")
+	if !strings.Contains(band, "本年累计（2025年1月至6月）数据对照合理区间（示意），以下1项指标未达标：结收比85.00%（合理区间95.00%–110.00%）") || !strings.Contains(band, "尚不足以判断：调撤率") {
 		t.Errorf("bands: %s", band)
 	}
-	if got := BandSentences(nil, "本院设定"); !strings.Contains(got[0], "均在区间内") {
+	if got := BandSentences(nil, "", "本院设定"); got[0] != "对照合理区间（本院设定），各项可判断的指标均在区间内。" {
 		t.Errorf("no band lines: %v", got)
 	}
 	if got := PendingSentence(nil); got != "月末无未结案件。" {
