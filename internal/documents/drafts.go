@@ -64,7 +64,7 @@ func Draft(k Kind, in DraftInput) (Fields, error) {
 		"日期": TextValue(upperDate(in.Today)), "上级法院": TextValue(blank(in.UpperCourt)),
 		"原告": TextValue(names(roles, "原告")), "被告": TextValue(names(roles, "被告")),
 		"申请执行人": TextValue(names(roles, "申请执行人")), "被执行人": TextValue(names(roles, "被执行人")),
-		"收件人": TextValue(addressee(in.Parties)), "原审案号": TextValue(c.OriginNo),
+		"收件人": TextValue(addressee(in.Parties)), "对方当事人": TextValue(opponents(in.Parties)), "原审案号": TextValue(c.OriginNo),
 		"诉讼标的额": TextValue(c.ClaimAmount.String()), "申请执行标的额": TextValue(c.ExecAmount.String()),
 		"执行到位金额": TextValue(orZero(c.ExecRecovered)),
 	}
@@ -128,6 +128,32 @@ func addressee(ps []court.Party) string {
 		return "【收件人】"
 	}
 	return ps[best].Name
+}
+
+// opposite pairs each 诉讼地位 with the one across the case.
+var opposite = map[string]string{"原告": "被告", "上诉人": "被上诉人", "申请人": "被申请人", "申请执行人": "被执行人",
+	"被告": "原告", "被上诉人": "上诉人", "被申请人": "申请人", "被执行人": "申请执行人"}
+
+// opponents names the parties across from the addressee.
+func opponents(ps []court.Party) string {
+	first := addressee(ps)
+	var role string
+	for _, p := range ps {
+		if p.Name == first {
+			role = opposite[p.Role]
+			break
+		}
+	}
+	var out []string
+	for _, p := range ps {
+		if role != "" && p.Role == role {
+			out = append(out, p.Name)
+		}
+	}
+	if len(out) == 0 {
+		return "【对方当事人】"
+	}
+	return strings.Join(out, "、")
 }
 
 // partyParas are the header lines of the parties, in the order of

@@ -124,3 +124,16 @@ func TestDocumentsCourtTemplate(t *testing.T) {
 		t.Error("the court's font is lost")
 	}
 }
+
+// TestDocumentsNoticeToApplicant addresses the one-time notice of an
+// enforcement case to the 申请执行人, naming the 被执行人 across.
+func TestDocumentsNoticeToApplicant(t *testing.T) {
+	b, err := WriteDraft(KindOneTimeNotice, execCase(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := DocumentText(b)
+	if !strings.Contains(text, "张三：") || !strings.Contains(text, "你（单位）与示例市某某有限公司民间借贷纠纷一案") {
+		t.Errorf("notice:\n%s", text)
+	}
+}
