@@ -10,7 +10,9 @@ import (
 
 // This file imports and reads the parties of cases (当事人表, migration
 // 0008). An import replaces the parties of each case it names: a newer
-// export of a case's parties wins, and the same file twice changes nothing.
+// export of a case's parties wins (the change log, case_changes, records
+// the parties before and after under 当事人), and the same file twice
+// changes nothing.
 
 // partyRow is a party as stored.
 type partyRow struct {
@@ -78,6 +80,7 @@ func (im *Import) flushPartyChunk(cases []string) error {
 		row    *partyRow
 	}
 	var changed []any
+	var changes []caseChange
 	var writes []write
 	cnt := &im.counts[kindParties]
 	for _, no := range cases {
@@ -88,6 +91,7 @@ func (im *Import) flushPartyChunk(cases []string) error {
 		}
 		if len(old) > 0 {
 			changed = append(changed, no)
+			changes = append(changes, caseChange{caseNo: no, field: "当事人", old: partiesText(old), new: partiesText(rows)})
 		}
 		for i := range rows {
 			switch {
@@ -106,11 +110,27 @@ func (im *Import) flushPartyChunk(cases []string) error {
 			return err
 		}
 	}
+	err = im.insertRows("case_changes", changeCols, len(changes), "", func(i int, args []any) []any {
+		c := &changes[i]
+		return append(args, im.id, c.caseNo, c.field, nullText(c.old), nullText(c.new))
+	})
+	if err != nil {
+		return err
+	}
 	return im.insertRows("parties", partyCols, len(writes), "", func(i int, args []any) []any {
 		w := writes[i]
 		r := w.row
 		return append(args, w.caseNo, int64(w.ord), r.name, r.role, r.partyType, r.idNo, r.address, r.agents)
 	})
+}
+
+// partiesText is the parties of a case for the change log: 原告 张三；被告 某公司.
+func partiesText(rows []partyRow) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = r.role + " " + r.name
+	}
+	return strings.Join(parts, "；")
 }
 
 // storedParties reads the stored parties of some cases, in order.

@@ -63,6 +63,10 @@ func TestDocumentsPartiesImport(t *testing.T) {
 		if got, _ := db.Parties(ctx, no1); len(got) != 1 || got[0].Address != "北京市海淀区" || got[0].Agents != nil {
 			t.Errorf("after the newer export: %+v", got)
 		}
+		changes, err := db.CaseChanges(ctx, no1)
+		if err != nil || len(changes) != 1 || changes[0].Field != "当事人" || changes[0].OldValue != "原告 张三；被告 北京某某科技有限公司" || changes[0].NewValue != "原告 张三" {
+			t.Errorf("change log: %+v, %v", changes, err)
+		}
 		if got, _ := db.Parties(ctx, no2); len(got) != 1 {
 			t.Errorf("case 2 untouched: %+v", got)
 		}
