@@ -38,10 +38,13 @@ func documentsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog
 	for {
 		if time.Since(last) >= time.Hour && srv.DocumentsReady() {
 			n, err := srv.WriteBulletins(ctx, "定时任务")
-			if err != nil {
+			switch {
+			case ctx.Err() != nil:
+				return
+			case err != nil:
 				log.Error("月通报定时任务失败", "err", err)
-			} else if n > 0 {
-				log.Info("月通报已生成", "份数", n)
+			case n > 0:
+				log.Info("月通报已生成", "count", n)
 			}
 			last = time.Now()
 		}
