@@ -69,13 +69,17 @@ func BenchmarkDocumentsBulletin(b *testing.B) {
 			b.Fatal(err)
 		}
 		src.Charts = charts
+		cpu := documentsCPUTime()
 		for b.Loop() {
 			if _, _, err := documents.ProduceBulletin(ctx, req, src, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric((documentsCPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
 	b.Run("command", func(b *testing.B) {
+		cpu := documentsCPUTime()
+		defer func() { b.ReportMetric((documentsCPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op") }()
 		for b.Loop() {
 			req, src, err := bulletinSetup(ctx, db, name, "", month)
 			if err != nil {
