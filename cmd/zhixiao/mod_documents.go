@@ -60,7 +60,7 @@ func documentsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog
 // `zhixiao demo` has loaded ds, so that drafts work in `make run`.
 func seedDocumentsDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out io.Writer) error {
 	start := time.Now()
-	ps := demo.Parties(ds.Cases)
+	ps := demo.Parties(ds)
 	im, err := db.BeginImport(ctx, store.ImportMeta{Kind: "demo-parties", FileName: demo.PartiesCSV, SHA256: "-", Actor: actor(), Started: start})
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -99,9 +100,9 @@ func BenchmarkDocumentsDraft(b *testing.B) {
 	db, ds := documentsBenchDB(b)
 	ctx := context.Background()
 	var no string
-	for _, c := range ds.Cases {
-		if c.No.TypeCode == "民初" {
-			no = c.No.String()
+	for _, p := range demo.Parties(ds) {
+		if strings.Contains(p.CaseNo, "民初") {
+			no = p.CaseNo
 		}
 	}
 	t := documents.ParseDefault(documents.KindJudgmentOrdinary)

@@ -65,7 +65,7 @@ func Export(ds *Dataset, dir string) error {
 			return writeCSV(p, utf8BOM, false, mediationHeader, len(ds.Mediations), mediationRow(ds.Mediations))
 		}},
 		{PartiesCSV, func(p string) error {
-			ps := Parties(ds.Cases)
+			ps := Parties(ds)
 			return writeCSV(p, utf8BOM, false, partyHeader, len(ps), partyRow(ps))
 		}},
 	}

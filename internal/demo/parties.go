@@ -22,15 +22,27 @@ var (
 )
 
 // Parties returns the parties of the civil, administrative and enforcement
-// cases: plaintiffs and defendants (上诉人 and 被上诉人 on appeal, 申请执行人
-// and 被执行人 in enforcement), natural persons with valid 身份证号 and
-// companies with valid 统一社会信用代码, some with agents. Each case's parties
-// depend only on its 案号, so the same cases always get the same parties.
-func Parties(cases []court.Case) []court.Party {
+// cases that are pending at the end of the data set's window or were filed
+// in its last year (the cases users open; older closed ones have none, which
+// keeps `zhixiao demo` fast): plaintiffs and defendants (上诉人 and 被上诉人 on
+// appeal, 申请执行人 and 被执行人 in enforcement), natural persons with valid
+// 身份证号 and companies with valid 统一社会信用代码, some with agents. Each
+// case's parties depend only on its 案号.
+func Parties(ds *Dataset) []court.Party {
+	end := ds.Period.To
+	return partiesOf(ds.Cases, func(c *court.Case) bool {
+		return c.FiledOn > end-365 || !c.Closed() || c.ClosedOn > end
+	})
+}
+
+// partiesOf returns the parties of the cases keep selects.
+func partiesOf(cases []court.Case, keep func(*court.Case) bool) []court.Party {
 	names := newNameGen()
 	var out []court.Party
 	for i := range cases {
-		out = appendParties(out, &cases[i], names)
+		if keep(&cases[i]) {
+			out = appendParties(out, &cases[i], names)
+		}
 	}
 	return out
 }
