@@ -70,7 +70,7 @@ fuzz:
 
 ## chromium: the browser tests drive Debian's chromium; install it when missing
 chromium:
-	@$(call apt_install,chromium fonts-noto-cjk,chromium,browser tests will be skipped (and fail under CI=true))
+	@$(call apt_install,chromium fonts-noto-cjk fonts-arphic-gbsn00lp libreoffice-writer-nogui poppler-utils,chromium,browser tests will be skipped (and fail under CI=true))
 
 ## postgres: start the local PostgreSQL when it is installed but down
 postgres:

@@ -14,13 +14,13 @@ import (
 	"github.com/zhixiao/zhixiao/internal/store"
 )
 
-// runImport is `zhixiao import cases|people|funds|mediations FILE`.
+// runImport is `zhixiao import cases|people|funds|mediations|parties FILE`.
 func runImport(ctx context.Context, e *env) error {
 	fs, dsn := newFlags(e, "import")
 	skip := fs.Bool("skip-invalid", false, "写入有效行，把有误的行连同原因保存到 --rejects 文件")
 	rejects := fs.String("rejects", "", "有误行的保存文件（默认：原文件名.rejects.csv）")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "用法：zhixiao import cases|people|funds|mediations 文件 [--db 数据库] [--skip-invalid --rejects 输出.csv]")
+		fmt.Fprintln(e.stderr, "用法：zhixiao import cases|people|funds|mediations|parties 文件 [--db 数据库] [--skip-invalid --rejects 输出.csv]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, e.args)

@@ -35,7 +35,7 @@ type command struct {
 // commandTable lists every subcommand; each lives in a file cmd_<name>.go.
 func commandTable() map[string]command {
 	table := map[string]command{
-		"import":     {"导入案件、人员、执行案款或诉前调解数据（CSV/XLSX）", runImport},
+		"import":     {"导入案件、人员、执行案款、诉前调解或当事人数据（CSV/XLSX）", runImport},
 		"demo":       {"生成示例市的演示数据", runDemo},
 		"serve":      {"启动网页服务", runServe},
 		"user":       {"管理账号：新增、改密码、停用、列出", runUser},

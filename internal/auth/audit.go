@@ -34,13 +34,14 @@ const (
 	ActionAssessmentScores    Action = "assessment_scores"
 	ActionAssessmentObjection Action = "assessment_objection"
 	ActionAssessmentInterview Action = "assessment_interview"
+	ActionTemplateEdit        Action = "template_edit"
 )
 
 // actionOrder lists the actions in the order the audit page offers them:
 // these, then the modules' in the order they register.
 var actionOrder = []Action{ActionLogin, ActionLoginFailed, ActionLogout, ActionUserAdd, ActionUserDisable,
 	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit,
-	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView, ActionAssessmentScheme, ActionAssessmentEntry, ActionAssessmentScores, ActionAssessmentObjection, ActionAssessmentInterview}
+	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView, ActionAssessmentScheme, ActionAssessmentEntry, ActionAssessmentScores, ActionAssessmentObjection, ActionAssessmentInterview, ActionTemplateEdit}
 
 // RegisterAction gives a module's action its Chinese name; call it from an
 // init function. Registering an action twice panics.
@@ -78,6 +79,7 @@ var actionNames = map[Action]string{
 	ActionAssessmentScores:    "考核结果",
 	ActionAssessmentObjection: "考核异议",
 	ActionAssessmentInterview: "约谈记录",
+	ActionTemplateEdit:        "修改文书模板",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -38,7 +38,7 @@ const (
 
 // Export writes ds into dir (created when missing) as the import files of
 // DATA.md: cases, people, execution-fund receipts and pre-litigation
-// mediations. Dates are 2006-01-02 in CSV and date cells in XLSX, amounts
+// mediations, and the 当事人表 of docs/DOCUMENTS.md. Dates are 2006-01-02 in CSV and date cells in XLSX, amounts
 // yuan with two decimals, 是否上诉 是/否 or empty, 合议庭成员 joined with 、.
 func Export(ds *Dataset, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -63,6 +63,10 @@ func Export(ds *Dataset, dir string) error {
 		}},
 		{MediationsCSV, func(p string) error {
 			return writeCSV(p, utf8BOM, false, mediationHeader, len(ds.Mediations), mediationRow(ds.Mediations))
+		}},
+		{PartiesCSV, func(p string) error {
+			ps := Parties(ds)
+			return writeCSV(p, utf8BOM, false, partyHeader, len(ps), partyRow(ps))
 		}},
 	}
 	// The large XLSX file takes as long as all the rest: write it alongside.

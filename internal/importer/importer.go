@@ -171,6 +171,8 @@ func add(im *store.Import, row *ingest.Row) []ingest.Problem {
 		err = im.AddFund(row.Fund)
 	case row.Mediation != nil:
 		err = im.AddMediation(row.Mediation)
+	case row.Party != nil:
+		err = im.AddParty(row.Party)
 	}
 	if err == nil {
 		return nil

@@ -16,11 +16,12 @@ type Dataset struct {
 	Cases      []court.Case
 	Funds      []court.FundReceipt
 	Mediations []court.Mediation
+	Parties    []court.Party
 }
 
 // Load writes a dataset in one transaction, recorded as one import run of
 // kind name (e.g. "demo"), and returns the counts per kind of record
-// ("courts", "people", "cases", "funds", "mediations").
+// ("courts", "people", "cases", "funds", "mediations", "parties").
 func Load(ctx context.Context, db *store.DB, ds Dataset, name, actor string) (map[string]store.Counts, error) {
 	im, err := db.BeginImport(ctx, store.ImportMeta{Kind: name, FileName: name, SHA256: "-", Actor: actor, Started: time.Now()})
 	if err != nil {
@@ -59,6 +60,11 @@ func loadAll(im *store.Import, ds *Dataset) error {
 	}
 	for i := range ds.Mediations {
 		if err := im.AddMediation(&ds.Mediations[i]); err != nil {
+			return err
+		}
+	}
+	for i := range ds.Parties {
+		if err := im.AddParty(&ds.Parties[i]); err != nil {
 			return err
 		}
 	}

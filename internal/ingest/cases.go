@@ -143,7 +143,7 @@ func (s *seen) init(t Table) {
 		s.cases = newCaseIndex()
 	case People:
 		s.keys, s.courts = make(map[string]int), make(map[string]courtSeen)
-	case Mediations:
+	case Mediations, Parties:
 		s.keys = make(map[string]int)
 	}
 }

@@ -5,7 +5,7 @@
 //
 // Vocabulary:
 //   - Table: what a file holds: Cases (案件信息表), People (人员), Funds
-//     (执行案款表) or Mediations (诉前调解表).
+//     (执行案款表), Mediations (诉前调解表) or Parties (当事人表).
 //   - Source: one open export file. Open tells XLSX from CSV by content,
 //     detects the text encoding (UTF-8 with or without BOM, GB18030/GBK) and
 //     maps the header to the table's fields; file-level faults are errors.

@@ -269,6 +269,8 @@ func describe(row Row) string {
 		return fmt.Sprintf("%+v", *row.Fund)
 	case row.Mediation != nil:
 		return fmt.Sprintf("%+v", *row.Mediation)
+	case row.Party != nil:
+		return fmt.Sprintf("%+v", *row.Party)
 	}
 	return "（空）"
 }

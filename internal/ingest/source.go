@@ -16,7 +16,7 @@ import (
 )
 
 // Row is one data row of an export, read and checked. When Problems is
-// empty, exactly one of Case, Person, Fund and Mediation is set, per Table
+// empty, exactly one of Case, Person, Fund, Mediation and Party is set, per Table
 // (and Court too for a people file that describes its courts); when it is
 // not, none of them is.
 type Row struct {
@@ -27,6 +27,7 @@ type Row struct {
 	Court     *court.Court // people files with 法院代字, 法院级别 or 上级法院 columns
 	Fund      *court.FundReceipt
 	Mediation *court.Mediation
+	Party     *court.Party
 	Problems  []Problem
 }
 
@@ -97,7 +98,7 @@ var (
 // only, not text, undecodable, unknown, missing or duplicate columns) are
 // court.Invalid errors naming the file.
 func Open(path string, t Table) (*Source, error) {
-	if t < Cases || t > Mediations {
+	if t < Cases || t > Parties {
 		return nil, court.Errorf(court.Invalid, "未知的数据类型 %d", t)
 	}
 	s := &Source{file: filepath.Base(path), table: t, drop: -1}
@@ -403,10 +404,12 @@ func (s *Source) check(rec *record) Row {
 		row.Fund = c.checkFund()
 	case Mediations:
 		row.Mediation = c.checkMediation()
+	case Parties:
+		row.Party = c.checkParty()
 	}
 	row.Raw = dropColumn(rec.cells, s.drop)
 	if len(row.Problems) > 0 {
-		row.Case, row.Person, row.Court, row.Fund, row.Mediation = nil, nil, nil, nil, nil
+		row.Case, row.Person, row.Court, row.Fund, row.Mediation, row.Party = nil, nil, nil, nil, nil, nil
 	}
 	return row
 }

@@ -16,10 +16,11 @@ const (
 	People                      // 人员
 	Funds                       // 执行案款表
 	Mediations                  // 诉前调解表
+	Parties                     // 当事人表
 )
 
-var tableNames = [...]string{"", "案件", "人员", "执行案款", "诉前调解"}
-var tableKeys = [...]string{"", "cases", "people", "funds", "mediations"}
+var tableNames = [...]string{"", "案件", "人员", "执行案款", "诉前调解", "当事人"}
+var tableKeys = [...]string{"", "cases", "people", "funds", "mediations", "parties"}
 
 // String returns the Chinese name of the table.
 func (t Table) String() string {
@@ -29,7 +30,7 @@ func (t Table) String() string {
 	return "未知"
 }
 
-// ParseTable reads cases, people, funds or mediations (or 案件, 人员, 执行案款, 诉前调解).
+// ParseTable reads cases, people, funds, mediations or parties (or 案件, 人员, 执行案款, 诉前调解, 当事人).
 func ParseTable(s string) (Table, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for i := 1; i < len(tableKeys); i++ {
@@ -37,7 +38,7 @@ func ParseTable(s string) (Table, error) {
 			return Table(i), nil
 		}
 	}
-	return 0, court.Errorf(court.Invalid, "无法识别的数据类型“%s”，应为 cases（案件）、people（人员）、funds（执行案款）或 mediations（诉前调解）", s)
+	return 0, court.Errorf(court.Invalid, "无法识别的数据类型“%s”，应为 cases（案件）、people（人员）、funds（执行案款）、mediations（诉前调解）或 parties（当事人）", s)
 }
 
 // sheetNames are the worksheet names that mark a table's sheet in a workbook.
@@ -46,6 +47,7 @@ var sheetNames = [...][]string{
 	People:     {"人员", "人员信息", "人员信息表", "人员表", "people"},
 	Funds:      {"执行案款", "执行案款表", "案款", "案款表", "funds"},
 	Mediations: {"诉前调解", "诉前调解表", "调解", "mediations"},
+	Parties:    {"当事人", "当事人表", "当事人信息", "当事人信息表", "parties"},
 }
 
 // rejectColumn is the last column of a rejects file; the reader ignores it so
@@ -227,6 +229,8 @@ func (t Table) schema() *schema {
 		return personSchema
 	case Funds:
 		return fundSchema
+	case Parties:
+		return partySchema
 	}
 	return mediationSchema
 }

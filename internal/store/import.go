@@ -45,6 +45,7 @@ const (
 	kindCases
 	kindFunds
 	kindMediations
+	kindParties
 	kindCount
 )
 
@@ -97,6 +98,7 @@ type Import struct {
 	fundOcc map[fundKey]int
 	meds    []medRow
 	medIdx  map[string]int
+	parties partyBuf
 	scratch []any
 }
 
@@ -261,10 +263,10 @@ func (im *Import) total() Counts {
 }
 
 // kindNames name the kinds for KindCounts.
-var kindNames = [kindCount]string{"courts", "people", "cases", "funds", "mediations"}
+var kindNames = [kindCount]string{"courts", "people", "cases", "funds", "mediations", "parties"}
 
 // KindCounts returns, once the import is committed, the counts of each kind
-// of record it added: "courts", "people", "cases", "funds" and "mediations"
+// of record it added: "courts", "people", "cases", "funds", "mediations" and "parties"
 // (Read is the records added; Rejected is not split by kind).
 func (im *Import) KindCounts() map[string]Counts {
 	out := make(map[string]Counts, kindCount)
@@ -287,7 +289,10 @@ func (im *Import) flushAll() error {
 	if err := im.flushFunds(); err != nil {
 		return err
 	}
-	return im.flushMediations()
+	if err := im.flushMediations(); err != nil {
+		return err
+	}
+	return im.flushParties()
 }
 
 // Rollback abandons the import: nothing it did remains, not even its
@@ -323,5 +328,6 @@ func (im *Import) close(commit bool) error {
 		err = cerr
 	}
 	im.cur, im.spare, im.funds, im.meds, im.dir = nil, nil, nil, nil, nil
+	im.parties = partyBuf{}
 	return err
 }

@@ -35,6 +35,9 @@ func samplePages(v *visitor) map[string]view {
 		"admin_audit": {Title: "审计日志", Visitor: v, CSRF: "t", Data: auditPage{Entries: entries, Total: 1, Page: 1, Pages: 1, Actions: auditActions}},
 		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
 		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
+
+		// 文书 (issue 9)
+		"documents_index": {Title: "文书", Visitor: v, CSRF: "t", Data: sampleDocuments()},
 	}
 	// The modules' pages (issues 6–10), each from its own test file.
 	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v), assessmentSamplePages(v)} {
