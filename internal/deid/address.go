@@ -1,0 +1,147 @@
+package deid
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// addressWords introduce a natural person's address in a 当事人 paragraph.
+var addressWords = regexp.MustCompile(`(?:户籍所在地|户籍地|户籍|经常居住地|现居住地|居住地|暂住地|暂住|现住址|现住|住址|住所地|住所|家住|住)[：:]?`)
+
+// adminUnit is one level of the address down to the county: a name ending
+// in 省, 市, 区, 县 ... with none of the words of a street, village or building.
+var adminUnit = regexp.MustCompile(`^[^\s，。；;,、（）()0-9０-９路街巷号村镇乡组楼室栋幢弄院屯庄里]{1,9}(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|区|旗)`)
+
+// countyLevel ends the part of an address that stays.
+func countyLevel(unit string, cities int) bool {
+	switch {
+	case strings.HasSuffix(unit, "县"), strings.HasSuffix(unit, "旗"), strings.HasSuffix(unit, "区") && !strings.HasSuffix(unit, "自治区") && !strings.HasSuffix(unit, "地区"):
+		return true
+	case strings.HasSuffix(unit, "市") && cities > 0:
+		return true
+	}
+	return false
+}
+
+// addressEnds end an address.
+const addressEnds = "，,。；;（(）)\n\r\t"
+
+// addressSpans deletes, in the paragraphs of natural persons (and wherever
+// an address follows 家住, 户籍地 ...), the part of a home address below the
+// county: 住上海市奉贤区南桥镇某路1号 keeps 上海市奉贤区 (第十一条 keeps the county).
+// A legal person's 住所地 stays whole.
+func (d *doc) addressSpans() []span {
+	var spans []span
+	for _, m := range addressWords.FindAllStringIndex(d.text, -1) {
+		if !d.personAddress(m[0], d.text[m[0]:m[1]]) {
+			continue
+		}
+		start, end := d.addressRange(m[1])
+		if start < end {
+			spans = append(spans, span{start: start, end: end, repl: "", typ: TypeAddress, rule: ruleAddress})
+		}
+	}
+	for _, p := range d.parties {
+		if p.Type != Natural || p.Address == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(d.text[i:], p.Address)
+			if j < 0 {
+				break
+			}
+			keep := keptPart(p.Address)
+			if keep < len(p.Address) {
+				spans = append(spans, span{start: i + j + keep, end: i + j + len(p.Address), typ: TypeAddress, rule: ruleAddress})
+			}
+			i += j + len(p.Address)
+		}
+	}
+	return spans
+}
+
+// personAddress reports whether the address word at i is a natural
+// person's: inside a natural person's 当事人 paragraph, or one of the words
+// only a person's address has. A bare 住 must follow a comma (，住……).
+func (d *doc) personAddress(i int, word string) bool {
+	for _, p := range d.paras {
+		if i >= p.start && i < p.end {
+			if d.parties[p.party].Type != Natural {
+				return false
+			}
+			return !strings.HasPrefix(word, "住") || precededBy(d.text, i, "，,")
+		}
+	}
+	if strings.HasPrefix(word, "住") && !strings.HasPrefix(word, "住址") {
+		return false
+	}
+	return !strings.HasPrefix(word, "住所")
+}
+
+func precededBy(text string, i int, chars string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return strings.ContainsRune(chars, r)
+}
+
+// addressRange returns the part of the address starting at i that goes: from
+// the end of its county-level unit to the end of the address. An address
+// that does not start with an administrative unit is left alone unless it
+// names a street or a building, in which case it all goes.
+func (d *doc) addressRange(i int) (int, int) {
+	end := i
+	for end < len(d.text) {
+		r, size := utf8.DecodeRuneInString(d.text[end:])
+		if strings.ContainsRune(addressEnds, r) || (r == ' ' && end > i) {
+			break
+		}
+		end += size
+	}
+	addr := d.text[i:end]
+	keep := keptPart(addr)
+	if keep == 0 && !streetLike(addr) {
+		return i, i
+	}
+	return i + keep, end
+}
+
+// keptPart returns the length of the administrative units down to the
+// county at the start of an address.
+func keptPart(addr string) int {
+	at, cities := 0, 0
+	for at < len(addr) {
+		m := adminUnit.FindString(addr[at:])
+		if m == "" {
+			break
+		}
+		m = cutAtCounty(m)
+		at += len(m)
+		if countyLevel(m, cities) {
+			break
+		}
+		if strings.HasSuffix(m, "市") || strings.HasSuffix(m, "州") || strings.HasSuffix(m, "盟") || strings.HasSuffix(m, "地区") {
+			cities++
+		}
+	}
+	return at
+}
+
+// cutAtCounty cuts a run of administrative units after its first
+// county-level unit (区, 县, 旗; not 自治区 or 地区).
+func cutAtCounty(m string) string {
+	for i, r := range m {
+		if r != '区' && r != '县' && r != '旗' {
+			continue
+		}
+		if strings.HasSuffix(m[:i], "自治") && r == '区' || strings.HasSuffix(m[:i], "地") && r == '区' {
+			continue
+		}
+		return m[:i+len(string(r))]
+	}
+	return m
+}
+
+// streetLike reports whether an address names a street, a village or a building.
+func streetLike(addr string) bool {
+	return utf8.RuneCountInString(addr) >= 3 && strings.ContainsAny(addr, "路街巷号村镇乡组楼室栋幢弄")
+}

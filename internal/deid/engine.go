@@ -1,0 +1,261 @@
+package deid
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhixiao/zhixiao/internal/court"
+)
+
+// doc is one document being de-identified.
+type doc struct {
+	text      string
+	opt       Options
+	kind      court.Kind
+	caseYear  int
+	family    bool
+	mediation bool
+	parties   []Party
+	byName    map[string]int
+	paras     []para          // the 当事人 paragraphs found
+	protected map[string]bool // judges, clerks, prosecutors, lawyers
+}
+
+// para is a 当事人 paragraph: its byte range and its party.
+type para struct {
+	start, end int
+	party      int
+}
+
+func newDoc(text string, opt Options) *doc {
+	return &doc{text: text, opt: opt, byName: map[string]int{}, protected: map[string]bool{}}
+}
+
+// officials are the words before the names that keep them: the panel, the
+// clerk, the prosecutor, the enforcement officer.
+var officials = []string{"审判长", "代理审判员", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理", "检察员", "代理检察员", "检察官", "速录员", "执行员"}
+
+// inlineRoles are role words whose names are read in running text too (被害人王某
+// 的陈述), with the class they give.
+var inlineRoles = []struct {
+	word  string
+	class roleClass
+}{
+	{"附带民事诉讼原告人", roleVictim}, {"被害人", roleVictim}, {"证人", roleVictim}, {"鉴定人", roleVictim},
+	{"婚生子", rolePrincipal}, {"婚生女", rolePrincipal}, {"非婚生子", rolePrincipal}, {"非婚生女", rolePrincipal},
+	{"养子", rolePrincipal}, {"养女", rolePrincipal}, {"长子", rolePrincipal}, {"次子", rolePrincipal},
+	{"长女", rolePrincipal}, {"次女", rolePrincipal}, {"之子", rolePrincipal}, {"之女", rolePrincipal},
+}
+
+// childRole reports whether a role word names a child of the parties (found
+// only in 婚姻家庭 and 继承 cases).
+func childRole(w string) bool { return strings.HasSuffix(w, "子") || strings.HasSuffix(w, "女") }
+
+// findProtected finds the names of the panel, clerks and prosecutors, and of
+// the lawyers among the agents; they are never masked.
+func (d *doc) findProtected() {
+	for _, w := range officials {
+		for i := 0; ; {
+			j := strings.Index(d.text[i:], w)
+			if j < 0 {
+				break
+			}
+			at := skipAny(d.text, i+j+len(w), " \u3000：:")
+			if name := readPersonName(d.text[at:]); name != "" {
+				d.protected[name] = true
+			}
+			i += j + len(w)
+		}
+	}
+	for _, p := range d.parties {
+		if p.Lawyer {
+			d.protected[p.Name] = true
+		}
+	}
+	d.findInline()
+}
+
+// findInline adds the people that running text names after a victim's or
+// witness's role (and, in 婚姻家庭 and 继承 cases, the children named after
+// 婚生子, 长女 ...): 证人汪某、张某1的证言.
+func (d *doc) findInline() {
+	for _, r := range inlineRoles {
+		if childRole(r.word) && !d.family {
+			continue
+		}
+		if r.class == roleVictim && !d.isCriminal() && d.opt.Setting != Strict {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(d.text[i:], r.word)
+			if j < 0 {
+				break
+			}
+			at := i + j + len(r.word)
+			i = at
+			for {
+				at = skipAny(d.text, at, "：:")
+				name := readPersonName(d.text[at:])
+				if name == "" || d.protected[name] {
+					break
+				}
+				role := r.word
+				if childRole(role) {
+					role = "子女"
+				}
+				d.addParty(Party{Name: name, Role: role, Of: -1, Minor: false}, -1, -1)
+				at += len(name)
+				next, size := utf8.DecodeRuneInString(d.text[at:])
+				if next != '、' && next != '和' && next != '及' {
+					break
+				}
+				at += size
+			}
+		}
+	}
+}
+
+// nameStops may not be the last character of a name read from running text:
+// 王明家中 is 王明, not 王明家.
+var nameStops = setOf(`的家等在于因被与和及向将所处称说之系是为对从到已也均都并又即就把给让拿持用驾骑乘报陈证供诉辩签出作借欠还付收交打踢砍刺杀抢偷盗骗拉推殴戴到经分后前时以由自共同犯涉曾现仍`)
+
+// readPersonName reads a natural person's name from the start of s in
+// running text: an already masked name (张某, 刘某某, 张某1, 张3), or a surname
+// and one or two more Han characters, the last not a word that follows names.
+func readPersonName(s string) string {
+	sur := surnameOf(s)
+	if sur == "" || !startsWithSurname(s) {
+		return ""
+	}
+	rest := s[len(sur):]
+	// already masked: 某, 某某, 某1, ××, 3
+	j := 0
+	for j < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[j:])
+		if r != '某' && r != '×' && r != '*' && r != '＊' && !(r >= '0' && r <= '9') {
+			break
+		}
+		j += size
+	}
+	if j > 0 {
+		return sur + rest[:j]
+	}
+	var given []rune
+	for _, r := range rest {
+		if !unicode.Is(unicode.Han, r) || len(given) == 2 {
+			break
+		}
+		if r == '〇' || r == '○' {
+			break
+		}
+		given = append(given, r)
+	}
+	if len(given) == 2 && nameStops[given[1]] {
+		given = given[:1]
+	}
+	if len(given) == 0 || nameStops[given[0]] {
+		return ""
+	}
+	name := sur + string(given)
+	if notNames[name] || notNames[string(given)] {
+		return ""
+	}
+	return name
+}
+
+// birthPattern finds a date of birth in a 当事人 paragraph.
+var birthPattern = regexp.MustCompile(`(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:出生|生)`)
+
+// decideMinors marks as minors the people whose paragraph says so or whose
+// date of birth is less than 18 years before the judgment's year.
+func (d *doc) decideMinors() {
+	year := d.documentYear()
+	for _, p := range d.paras {
+		body := d.text[p.start:p.end]
+		party := &d.parties[p.party]
+		if party.Type != Natural {
+			continue
+		}
+		if strings.Contains(body, "未成年") {
+			party.Minor = true
+		}
+		if m := birthPattern.FindStringSubmatch(body); m != nil && year > 0 {
+			born, _ := strconv.Atoi(m[1])
+			if year-born < 18 {
+				party.Minor = true
+			}
+		}
+	}
+}
+
+// chineseYear finds a date written in Chinese numerals (二〇一七年六月二十八日).
+var chineseYear = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月`)
+
+var chineseDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// documentYear is the year of the judgment's date (the last date in Chinese
+// numerals), else the year of its 案号.
+func (d *doc) documentYear() int {
+	all := chineseYear.FindAllStringSubmatch(d.text, -1)
+	if len(all) > 0 {
+		y := 0
+		for _, r := range all[len(all)-1][1] {
+			y = y*10 + chineseDigits[r]
+		}
+		if y > 1900 {
+			return y
+		}
+	}
+	return d.caseYear
+}
+
+// masks reports whether the name of party i is masked, and by which rule.
+func (d *doc) masks(i int) (string, bool) {
+	p := d.parties[i]
+	if p.Type != Natural || p.Lawyer || d.protected[p.Name] || masked(p.Name) {
+		return "", false
+	}
+	class := classOf(p.Role)
+	switch {
+	case p.Minor:
+		return "第八条第（三）项：未成年人", true
+	case class == roleLegalRep && p.Of >= 0 && d.parties[p.Of].Minor:
+		return "第八条第（三）项：未成年人的法定代理人", true
+	case d.family && (class == rolePrincipal || p.Role == "子女"):
+		return "第八条第（一）项：婚姻家庭、继承纠纷案件的当事人", true
+	case d.family && class == roleLegalRep:
+		return "第八条第（一）项：婚姻家庭、继承纠纷案件当事人的法定代理人", true
+	case d.isCriminal() && class == roleVictim:
+		return "第八条第（二）项：刑事案件" + p.Role, true
+	case d.isCriminal() && class == roleLegalRep && p.Of >= 0 && classOf(d.parties[p.Of].Role) == roleVictim:
+		return "第八条第（二）项：刑事案件被害人的法定代理人", true
+	case d.opt.Setting == Strict:
+		return "严格设置：自然人" + p.Role, true
+	}
+	return "", false
+}
+
+// warnings are what a person must still check: 第四条 keeps some judgments
+// off the internet altogether.
+func (d *doc) warnings() []string {
+	var w []string
+	if len(d.parties) == 0 {
+		w = append(w, "未识别出当事人段落：已删除号码等个人信息，但姓名未作隐名处理，请人工核对。")
+	}
+	for _, p := range d.parties {
+		if d.isCriminal() && p.Minor && classOf(p.Role) == rolePrincipal {
+			w = append(w, "被告人"+p.Name+"系未成年人：依第四条第（二）项，未成年人犯罪的裁判文书不在互联网公布。")
+			break
+		}
+	}
+	if d.family && strings.Contains(d.head(3000), "离婚") {
+		w = append(w, "离婚诉讼或者涉及未成年子女抚养、监护的裁判文书，依第四条第（四）项不在互联网公布。")
+	}
+	if d.mediation {
+		w = append(w, "调解书一般不在互联网公布（第四条第（三）项）。")
+	}
+	return w
+}
