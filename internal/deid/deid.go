@@ -175,6 +175,12 @@ type span struct {
 
 // Text de-identifies a judgment's text.
 func Text(text string, opt Options) Result {
+	r, _ := run(text, opt)
+	return r
+}
+
+// run de-identifies text and returns the spans it made, in order.
+func run(text string, opt Options) (Result, []span) {
 	d := newDoc(text, opt)
 	d.classify()
 	d.findParties()
@@ -186,14 +192,14 @@ func Text(text string, opt Options) Result {
 	spans = append(spans, d.addressSpans()...)
 	spans = append(spans, d.healthSpans()...)
 	spans = append(spans, d.nameSpans()...)
-	out, changes := apply(text, spans)
-	return Result{Text: out, Changes: changes, Kind: d.kind, Family: d.family, Parties: d.parties, Warnings: d.warnings()}
+	out, changes, made := apply(text, spans)
+	return Result{Text: out, Changes: changes, Kind: d.kind, Family: d.family, Parties: d.parties, Warnings: d.warnings()}, made
 }
 
 // apply makes the spans, earliest first; a span that overlaps one already
 // taken is dropped (numbers and addresses are found before names, so a name
 // inside a deleted address goes with it).
-func apply(text string, spans []span) (string, []Change) {
+func apply(text string, spans []span) (string, []Change, []span) {
 	sort.SliceStable(spans, func(i, j int) bool {
 		if spans[i].start != spans[j].start {
 			return spans[i].start < spans[j].start
@@ -203,6 +209,7 @@ func apply(text string, spans []span) (string, []Change) {
 	var b strings.Builder
 	b.Grow(len(text))
 	var changes []Change
+	var made []span
 	at, runes := 0, 0
 	for _, s := range spans {
 		if s.start < at || s.end <= s.start {
@@ -214,7 +221,8 @@ func apply(text string, spans []span) (string, []Change) {
 		changes = append(changes, Change{Type: s.typ, Original: text[s.start:s.end], Replacement: s.repl, Offset: runes, Rule: s.rule})
 		runes += utf8.RuneCountInString(text[s.start:s.end])
 		at = s.end
+		made = append(made, s)
 	}
 	b.WriteString(text[at:])
-	return b.String(), changes
+	return b.String(), changes, made
 }

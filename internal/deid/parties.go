@@ -12,11 +12,11 @@ import (
 type roleClass uint8
 
 const (
-	rolePrincipal roleClass = iota // 原告, 被告, 被告人 ...: a party to the case
-	roleVictim                     // 被害人, 附带民事诉讼原告人, 证人, 鉴定人: masked in criminal cases
-	roleLegalRep                   // 法定代理人: masked with the person represented
-	roleAgent                      // 委托诉讼代理人, 辩护人: lawyers keep their names
-	roleRepresentative             // 法定代表人, 负责人 of a legal person
+	rolePrincipal      roleClass = iota // 原告, 被告, 被告人 ...: a party to the case
+	roleVictim                          // 被害人, 附带民事诉讼原告人, 证人, 鉴定人: masked in criminal cases
+	roleLegalRep                        // 法定代理人: masked with the person represented
+	roleAgent                           // 委托诉讼代理人, 辩护人: lawyers keep their names
+	roleRepresentative                  // 法定代表人, 负责人 of a legal person
 )
 
 // roles are the words that open a 当事人 paragraph, longest first where one
@@ -262,6 +262,13 @@ func readPartyName(text string, i int) (string, int, bool) {
 	}
 	if !plausiblePerson(name) {
 		return "", j, false
+	}
+	if !strings.ContainsAny(name, "·•") {
+		short := readPersonName(name)
+		if short == "" {
+			return "", j, false
+		}
+		return short, i + len(short), true
 	}
 	return name, j, true
 }

@@ -1,0 +1,202 @@
+package deid
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const judgmentsFile = "../../../shared/data/judge_cn_judgment_generation/test.jsonl"
+
+// judgments reads the 501 real criminal judgments of JuDGE, or skips.
+func judgments(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open(judgmentsFile)
+	if err != nil {
+		tb.Skipf("the JuDGE judgments are not here (%v)", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var row struct {
+			Fd string `json:"fd"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, row.Fd)
+	}
+	return out
+}
+
+var (
+	anyID    = regexp.MustCompile(`[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]`)
+	anyPhone = regexp.MustCompile(`(?:^|[^\d])1[3-9]\d{9}(?:$|[^\d])`)
+	anyPlate = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4}[0-9][A-HJ-NP-Z0-9]?`)
+	judgeRe  = regexp.MustCompile(`(?:审判长|审判员|书记员|人民陪审员)\s*([\p{Han}]{2,3})`)
+)
+
+// TestDeidJudgments runs both settings over the 501 real judgments: no ID
+// number, mobile number or licence plate survives; the prosecuting
+// 人民检察院, the judges and clerks, and the lawyers keep their names.
+func TestDeidJudgments(t *testing.T) {
+	docs := judgments(t)
+	counts := map[Type]int{}
+	for i, text := range docs {
+		for _, s := range []Setting{Minimum, Strict} {
+			r := Text(text, Options{Setting: s})
+			for _, re := range []*regexp.Regexp{anyID, anyPhone, anyPlate} {
+				if m := re.FindString(r.Text); m != "" {
+					t.Errorf("judgment %d (%s): %q survives", i+1, s, m)
+				}
+			}
+			for _, m := range judgeRe.FindAllStringSubmatch(text, -1) {
+				if !strings.Contains(r.Text, m[0]) {
+					t.Errorf("judgment %d (%s): %q was changed", i+1, s, m[0])
+				}
+			}
+			for _, p := range r.Parties {
+				if (p.Type != Natural || p.Lawyer) && !strings.Contains(r.Text, p.Name) {
+					t.Errorf("judgment %d (%s): %s %q was masked", i+1, s, p.Role, p.Name)
+				}
+			}
+			if i := strings.Index(text, "人民检察院"); i >= 0 && strings.Count(r.Text, "人民检察院") != strings.Count(text, "人民检察院") {
+				t.Errorf("judgment %d (%s): 人民检察院 was changed", i+1, s)
+			}
+			if s == Minimum {
+				for _, c := range r.Changes {
+					counts[c.Type]++
+				}
+			}
+		}
+	}
+	t.Logf("501 judgments, minimum setting, changes by type: %v", counts)
+	if counts[TypeName] == 0 || counts[TypeAddress] == 0 {
+		t.Errorf("expected some names (unmasked victims) and addresses in the real judgments, got %v", counts)
+	}
+}
+
+// synthetic writes n judgments with known entities, and returns them with
+// the entities each holds (type → originals).
+func synthetic(n int) ([]string, []map[Type][]string) {
+	rng := rand.New(rand.NewSource(9))
+	surnames := []string{"王", "李", "张", "刘", "陈", "杨", "欧阳", "司马", "赵", "黄"}
+	given := []string{"伟", "芳", "秀英", "建国", "小红", "志强", "丽娟", "海涛", "敏", "国庆"}
+	name := func() string { return surnames[rng.Intn(len(surnames))] + given[rng.Intn(len(given))] }
+	id := func() string {
+		s := fmt.Sprintf("%06d%04d%02d%02d%03d", 110100+rng.Intn(500000), 1950+rng.Intn(55), 1+rng.Intn(12), 1+rng.Intn(28), rng.Intn(1000))
+		w := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+		sum := 0
+		for i := 0; i < 17; i++ {
+			sum += int(s[i]-'0') * w[i]
+		}
+		return s + string("10X98765432"[sum%11])
+	}
+	phone := func() string { return fmt.Sprintf("1%d%09d", 3+rng.Intn(7), rng.Intn(1e9)) }
+	card := func() string {
+		for {
+			s := fmt.Sprintf("6222%015d", rng.Int63n(1e15))
+			if luhn(s) {
+				return s
+			}
+		}
+	}
+	plate := func() string {
+		return string([]rune("京沪粤苏浙")[rng.Intn(5)]) + string(rune('A'+rng.Intn(8))) + fmt.Sprintf("%05d", rng.Intn(100000))
+	}
+	var docs []string
+	var truth []map[Type][]string
+	for i := 0; i < n; i++ {
+		a, b, v, w := name(), name(), name(), name()
+		for b == a || strings.HasPrefix(b, a) || strings.HasPrefix(a, b) {
+			b = name()
+		}
+		ids, ph, cd, pl := id(), phone(), card(), plate()
+		street := fmt.Sprintf("人民路%d号", 1+rng.Intn(300))
+		criminal := i%2 == 1
+		var doc string
+		m := map[Type][]string{TypeIDNumber: {ids}, TypePhone: {ph}, TypeBankAccount: {cd}, TypePlate: {pl}, TypeAddress: {street}}
+		if criminal {
+			doc = fmt.Sprintf("某市某区人民法院\n刑事判决书\n（2023）苏0102刑初%d号\n公诉机关某市某区人民检察院。\n被告人%s，男，1980年1月1日出生，汉族，公民身份号码%s，住江苏省南京市玄武区%s。\n辩护人孙律，江苏某律师事务所律师。\n经审理查明：被告人%s驾驶%s号汽车撞伤被害人%s，被害人%s的银行卡号%s。证人%s证实，其电话%s。\n审判员　周正\n书记员　钱清\n",
+				i, a, ids, street, a, pl, v, v, cd, w, ph)
+			if v != w && !strings.HasPrefix(w, v) && !strings.HasPrefix(v, w) {
+				m[TypeName] = []string{v, w}
+			} else {
+				m[TypeName] = []string{v}
+			}
+		} else {
+			doc = fmt.Sprintf("某市某区人民法院\n民事判决书\n（2023）苏0102民初%d号\n原告：%s，女，1985年3月7日出生，汉族，住江苏省南京市玄武区%s，公民身份号码%s，联系电话%s。\n被告：%s，男，汉族。\n原告%s与被告%s离婚纠纷一案。原告名下银行账号%s，车辆%s。\n审判员　周正\n书记员　钱清\n",
+				i, a, street, ids, ph, b, a, b, cd, pl)
+			m[TypeName] = []string{a, b}
+		}
+		docs = append(docs, doc)
+		truth = append(truth, m)
+	}
+	return docs, truth
+}
+
+// TestDeidSynthetic measures recall and precision for each type on 200
+// synthetic judgments with known entities. ID and phone numbers must all be
+// found.
+func TestDeidSynthetic(t *testing.T) {
+	docs, truth := synthetic(200)
+	found, want, correct := map[Type]int{}, map[Type]int{}, map[Type]int{}
+	for i, doc := range docs {
+		r := Text(doc, Options{})
+		got := map[Type]map[string]bool{}
+		for _, c := range r.Changes {
+			if got[c.Type] == nil {
+				got[c.Type] = map[string]bool{}
+			}
+			got[c.Type][c.Original] = true
+			found[c.Type]++
+		}
+		for typ, originals := range truth[i] {
+			for _, o := range originals {
+				want[typ]++
+				if got[typ][o] {
+					correct[typ]++
+				} else {
+					t.Logf("doc %d: %s %q not found", i, typ, o)
+				}
+			}
+		}
+		for typ, gs := range got {
+			for g := range gs {
+				ok := false
+				for _, o := range truth[i][typ] {
+					ok = ok || o == g
+				}
+				if !ok {
+					t.Logf("doc %d: %s %q found but not planted", i, typ, g)
+				}
+			}
+		}
+	}
+	for _, typ := range Types() {
+		if want[typ] == 0 {
+			continue
+		}
+		distinctFound := 0
+		for i := range docs {
+			_ = i
+		}
+		distinctFound = found[typ]
+		t.Logf("%-13s recall %d/%d = %.3f; changes %d", typ, correct[typ], want[typ], float64(correct[typ])/float64(want[typ]), distinctFound)
+	}
+	for _, typ := range []Type{TypeIDNumber, TypePhone, TypeBankAccount, TypePlate} {
+		if correct[typ] != want[typ] {
+			t.Errorf("%s: found %d of %d", typ, correct[typ], want[typ])
+		}
+	}
+	if float64(correct[TypeName]) < 0.95*float64(want[TypeName]) {
+		t.Errorf("names: found %d of %d", correct[TypeName], want[TypeName])
+	}
+}
