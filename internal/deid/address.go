@@ -7,11 +7,11 @@ import (
 )
 
 // addressWords introduce a natural person's address in a 当事人 paragraph.
-var addressWords = regexp.MustCompile(`(?:户籍所在地|户籍地|户籍|经常居住地|现居住地|居住地|暂住地|暂住|现住址|现住|住址|住所地|住所|家住|住)[：:]?`)
+var addressWords = regexp.MustCompile(`(?:户籍所在地|户籍地|经常居住地|现居住地|居住地|暂住地|暂住|现住址|现住|住址|住所地|住所|家住|住)[：:]?`)
 
 // adminUnit is one level of the address down to the county: a name ending
 // in 省, 市, 区, 县 ... with none of the words of a street, village or building.
-var adminUnit = regexp.MustCompile(`^[^\s，。；;,、（）()0-9０-９路街巷号村镇乡组楼室栋幢弄院屯庄里]{1,9}(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|区|旗)`)
+var adminUnit = regexp.MustCompile(`^(?:[^\s，。；;,、（）()0-9０-９路街巷号村组的]{2,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|区|旗)|[^\s，。；;,、（）()0-9０-９路街巷号村组的](?:区|县|市))`)
 
 // countyLevel ends the part of an address that stays.
 func countyLevel(unit string, cities int) bool {
@@ -25,7 +25,11 @@ func countyLevel(unit string, cities int) bool {
 }
 
 // addressEnds end an address.
-const addressEnds = "，,。；;（(）)\n\r\t"
+const addressEnds = "，,。；;（(）)、\n\r\t"
+
+// streetPart is the part of an address below the county: it ends with a
+// word of a street, a village, a building or a room (up to 30 characters).
+var streetPart = regexp.MustCompile(`^[^，,。；;、\s的]{0,29}(?:号|室|组|村|屯|房|楼|层|单元|幢|栋|弄|队|社区|小区|街道|街|路|镇|乡|巷|院|区)`)
 
 // addressSpans deletes, in the paragraphs of natural persons (and wherever
 // an address follows 家住, 户籍地 ...), the part of a home address below the
@@ -99,10 +103,11 @@ func (d *doc) addressRange(i int) (int, int) {
 	}
 	addr := d.text[i:end]
 	keep := keptPart(addr)
-	if keep == 0 && !streetLike(addr) {
+	if !d.inParagraph(i) && !strings.ContainsAny(addr[:keep], "省市县") {
 		return i, i
 	}
-	return i + keep, end
+	street := streetPart.FindString(addr[keep:])
+	return i + keep, i + keep + len(street)
 }
 
 // keptPart returns the length of the administrative units down to the
@@ -114,7 +119,9 @@ func keptPart(addr string) int {
 		if m == "" {
 			break
 		}
-		m = cutAtCounty(m)
+		if strings.ContainsAny(m, "镇乡") && !strings.HasSuffix(m, "市") && !strings.HasSuffix(m, "县") {
+			break
+		}
 		at += len(m)
 		if countyLevel(m, cities) {
 			break
@@ -126,22 +133,12 @@ func keptPart(addr string) int {
 	return at
 }
 
-// cutAtCounty cuts a run of administrative units after its first
-// county-level unit (区, 县, 旗; not 自治区 or 地区).
-func cutAtCounty(m string) string {
-	for i, r := range m {
-		if r != '区' && r != '县' && r != '旗' {
-			continue
+// inParagraph reports whether byte i lies in a 当事人 paragraph.
+func (d *doc) inParagraph(i int) bool {
+	for _, p := range d.paras {
+		if i >= p.start && i < p.end {
+			return true
 		}
-		if strings.HasSuffix(m[:i], "自治") && r == '区' || strings.HasSuffix(m[:i], "地") && r == '区' {
-			continue
-		}
-		return m[:i+len(string(r))]
 	}
-	return m
-}
-
-// streetLike reports whether an address names a street, a village or a building.
-func streetLike(addr string) bool {
-	return utf8.RuneCountInString(addr) >= 3 && strings.ContainsAny(addr, "路街巷号村镇乡组楼室栋幢弄")
+	return false
 }

@@ -99,17 +99,37 @@ func synthetic(n int) ([]string, []map[Type][]string) {
 		}
 		return s + string("10X98765432"[sum%11])
 	}
-	phone := func() string { return fmt.Sprintf("1%d%09d", 3+rng.Intn(7), rng.Intn(1e9)) }
+	phone := func() string {
+		p := fmt.Sprintf("1%d%09d", 3+rng.Intn(7), rng.Intn(1e9))
+		switch rng.Intn(4) {
+		case 0:
+			return p[:3] + "-" + p[3:7] + "-" + p[7:]
+		case 1:
+			return fmt.Sprintf("0%d-%d", 10+rng.Intn(900), 20000000+rng.Intn(70000000))
+		}
+		return p
+	}
 	card := func() string {
 		for {
 			s := fmt.Sprintf("6222%015d", rng.Int63n(1e15))
 			if luhn(s) {
+				if rng.Intn(2) == 0 {
+					return s[:4] + " " + s[4:8] + " " + s[8:12] + " " + s[12:16] + " " + s[16:]
+				}
 				return s
 			}
 		}
 	}
 	plate := func() string {
-		return string([]rune("京沪粤苏浙")[rng.Intn(5)]) + string(rune('A'+rng.Intn(8))) + fmt.Sprintf("%05d", rng.Intn(100000))
+		p := string([]rune("京沪粤苏浙")[rng.Intn(5)]) + string(rune('A'+rng.Intn(8)))
+		if rng.Intn(2) == 0 {
+			return p + "D" + fmt.Sprintf("%05d", rng.Intn(100000))
+		}
+		return p + fmt.Sprintf("%d%c%03d", rng.Intn(10), 'A'+rng.Intn(8), rng.Intn(1000))
+	}
+	noise := func() string {
+		return fmt.Sprintf("借款人民币%d元，约定于%d年%d月%d日前归还，合同编号第%d号，南京甲贸易有限公司（统一社会信用代码91320102MA%07dX）出具收条。",
+			1000+rng.Intn(10000000), 2015+rng.Intn(8), 1+rng.Intn(12), 1+rng.Intn(28), 2023000000+rng.Intn(999999), rng.Intn(10000000))
 	}
 	var docs []string
 	var truth []map[Type][]string
@@ -119,21 +139,28 @@ func synthetic(n int) ([]string, []map[Type][]string) {
 			b = name()
 		}
 		ids, ph, cd, pl := id(), phone(), card(), plate()
+		if rng.Intn(3) == 0 {
+			ids = ids[:17] + "X"
+			for !idChecksum(ids) {
+				ids = id()
+				ids = ids[:17] + "X"
+			}
+		}
 		street := fmt.Sprintf("人民路%d号", 1+rng.Intn(300))
 		criminal := i%2 == 1
 		var doc string
 		m := map[Type][]string{TypeIDNumber: {ids}, TypePhone: {ph}, TypeBankAccount: {cd}, TypePlate: {pl}, TypeAddress: {street}}
 		if criminal {
-			doc = fmt.Sprintf("某市某区人民法院\n刑事判决书\n（2023）苏0102刑初%d号\n公诉机关某市某区人民检察院。\n被告人%s，男，1980年1月1日出生，汉族，公民身份号码%s，住江苏省南京市玄武区%s。\n辩护人孙律，江苏某律师事务所律师。\n经审理查明：被告人%s驾驶%s号汽车撞伤被害人%s，被害人%s的银行卡号%s。证人%s证实，其电话%s。\n审判员　周正\n书记员　钱清\n",
-				i, a, ids, street, a, pl, v, v, cd, w, ph)
+			doc = fmt.Sprintf("某市某区人民法院\n刑事判决书\n（2023）苏0102刑初%d号\n公诉机关某市某区人民检察院。\n被告人%s，男，1980年1月1日出生，汉族，公民身份号码%s，住江苏省南京市玄武区%s。\n辩护人孙律，江苏某律师事务所律师。\n经审理查明：被告人%s驾驶%s号汽车撞伤被害人%s，被害人%s的银行卡号%s。证人%s证实，其电话%s。%s\n审判员　周正\n书记员　钱清\n",
+				i, a, ids, street, a, pl, v, v, cd, w, ph, noise())
 			if v != w && !strings.HasPrefix(w, v) && !strings.HasPrefix(v, w) {
 				m[TypeName] = []string{v, w}
 			} else {
 				m[TypeName] = []string{v}
 			}
 		} else {
-			doc = fmt.Sprintf("某市某区人民法院\n民事判决书\n（2023）苏0102民初%d号\n原告：%s，女，1985年3月7日出生，汉族，住江苏省南京市玄武区%s，公民身份号码%s，联系电话%s。\n被告：%s，男，汉族。\n原告%s与被告%s离婚纠纷一案。原告名下银行账号%s，车辆%s。\n审判员　周正\n书记员　钱清\n",
-				i, a, street, ids, ph, b, a, b, cd, pl)
+			doc = fmt.Sprintf("某市某区人民法院\n民事判决书\n（2023）苏0102民初%d号\n原告：%s，女，1985年3月7日出生，汉族，住江苏省南京市玄武区%s，公民身份号码%s，联系电话%s。\n被告：%s，男，汉族。\n原告%s与被告%s离婚纠纷一案。原告名下银行账号%s，车辆%s。%s被告%s称其不同意离婚。\n审判员　周正\n书记员　钱清\n",
+				i, a, street, ids, ph, b, a, b, cd, pl, noise(), b)
 			m[TypeName] = []string{a, b}
 		}
 		docs = append(docs, doc)
@@ -147,7 +174,7 @@ func synthetic(n int) ([]string, []map[Type][]string) {
 // found.
 func TestDeidSynthetic(t *testing.T) {
 	docs, truth := synthetic(200)
-	found, want, correct := map[Type]int{}, map[Type]int{}, map[Type]int{}
+	found, want, correct, right := map[Type]int{}, map[Type]int{}, map[Type]int{}, map[Type]int{}
 	for i, doc := range docs {
 		r := Text(doc, Options{})
 		got := map[Type]map[string]bool{}
@@ -156,7 +183,6 @@ func TestDeidSynthetic(t *testing.T) {
 				got[c.Type] = map[string]bool{}
 			}
 			got[c.Type][c.Original] = true
-			found[c.Type]++
 		}
 		for typ, originals := range truth[i] {
 			for _, o := range originals {
@@ -174,7 +200,10 @@ func TestDeidSynthetic(t *testing.T) {
 				for _, o := range truth[i][typ] {
 					ok = ok || o == g
 				}
-				if !ok {
+				found[typ]++
+				if ok {
+					right[typ]++
+				} else {
 					t.Logf("doc %d: %s %q found but not planted", i, typ, g)
 				}
 			}
@@ -184,16 +213,17 @@ func TestDeidSynthetic(t *testing.T) {
 		if want[typ] == 0 {
 			continue
 		}
-		distinctFound := 0
-		for i := range docs {
-			_ = i
-		}
-		distinctFound = found[typ]
-		t.Logf("%-13s recall %d/%d = %.3f; changes %d", typ, correct[typ], want[typ], float64(correct[typ])/float64(want[typ]), distinctFound)
+		t.Logf("%-13s recall %d/%d = %.3f; precision %d/%d = %.3f", typ, correct[typ], want[typ], float64(correct[typ])/float64(want[typ]),
+			right[typ], found[typ], float64(right[typ])/float64(max(found[typ], 1)))
 	}
 	for _, typ := range []Type{TypeIDNumber, TypePhone, TypeBankAccount, TypePlate} {
 		if correct[typ] != want[typ] {
 			t.Errorf("%s: found %d of %d", typ, correct[typ], want[typ])
+		}
+	}
+	for _, typ := range Types() {
+		if found[typ] > 0 && float64(right[typ]) < 0.95*float64(found[typ]) {
+			t.Errorf("%s: precision %d of %d", typ, right[typ], found[typ])
 		}
 	}
 	if float64(correct[TypeName]) < 0.95*float64(want[TypeName]) {

@@ -106,7 +106,11 @@ func (d *doc) findInline() {
 				if childRole(role) {
 					role = "子女"
 				}
-				d.addParty(Party{Name: name, Role: role, Of: -1, Minor: false}, -1, -1)
+				if short := shorterKnown(name, d.byName); short != "" {
+					name = short
+				} else {
+					d.addParty(Party{Name: name, Role: role, Of: -1}, -1, -1)
+				}
 				at += len(name)
 				next, size := utf8.DecodeRuneInString(d.text[at:])
 				if next != '、' && next != '和' && next != '及' {
@@ -118,9 +122,22 @@ func (d *doc) findInline() {
 	}
 }
 
+// shorterKnown returns the known two-character name that a three-character
+// reading begins with (被害人徐林先后…: 徐林 is known, 徐林先 is not a name).
+func shorterKnown(name string, known map[string]int) string {
+	if _, ok := known[name]; ok || utf8.RuneCountInString(name) != 3 {
+		return ""
+	}
+	_, size := utf8.DecodeLastRuneInString(name)
+	if _, ok := known[name[:len(name)-size]]; ok {
+		return name[:len(name)-size]
+	}
+	return ""
+}
+
 // nameStops may not be the last character of a name read from running text:
 // 王明家中 is 王明, not 王明家.
-var nameStops = setOf(`的家等在于因被与和及向将所处称说之系是为对从到已也均都并又即就把给让拿持用驾骑乘报陈证供诉辩签出作借欠还付收交打踢砍刺杀抢偷盗骗拉推殴戴到经分后前时以由自共同犯涉曾现仍`)
+var nameStops = setOf(`的家等在于因被与和及向将所处称说之系是为对从到已也均都并又即就把给让拿持用驾骑乘报陈证供诉辩签出作借欠还付收交打踢砍刺杀抢偷盗骗拉推殴戴到经分后前时以由自共同犯涉曾现仍各认欲其间先`)
 
 // readPersonName reads a natural person's name from the start of s in
 // running text: an already masked name (张某, 刘某某, 张某1, 张3), or a surname

@@ -102,7 +102,7 @@ func (d *doc) numberSpans() []span {
 				best, bestType, bestRule = j, t, rule
 			}
 		}
-		if best < 0 {
+		if best < 0 || (bestType == TypeBankAccount && d.documentNumber(runs[i].start, runs[best].end)) {
 			i++
 			continue
 		}
@@ -110,6 +110,12 @@ func (d *doc) numberSpans() []span {
 		i = best + 1
 	}
 	return spans
+}
+
+// documentNumber reports whether the number at [start, end) is written
+// 第……号, as the number of a document is, with no bank word before it.
+func (d *doc) documentNumber(start, end int) bool {
+	return strings.HasSuffix(d.text[:start], "第") && strings.HasPrefix(d.text[end:], "号") && !containsAny(d.context(start), bankWords)
 }
 
 // context is the 16 characters before byte i.
@@ -277,7 +283,7 @@ func countDigits(s string) int {
 func (d *doc) healthSpans() []span {
 	var spans []span
 	for _, m := range diagnosisWords.FindAllStringSubmatchIndex(d.text, -1) {
-		if m[3]-m[2] < len("病") {
+		if diag := d.text[m[2]:m[3]]; strings.HasSuffix(diag, "疾病") || strings.Contains(diag, "的") {
 			continue
 		}
 		spans = append(spans, span{start: m[2], end: m[3], repl: mask, typ: TypeHealth, rule: ruleHealth})

@@ -302,6 +302,9 @@ func masked(name string) bool {
 	if rest == "" {
 		return false
 	}
+	if strings.ContainsRune(rest, '某') {
+		return true
+	}
 	for _, r := range rest {
 		if r != '某' && r != '×' && r != 'X' && r != 'x' && r != '*' && r != '＊' && !unicode.IsDigit(r) && !strings.ContainsRune("甲乙丙丁戊己庚辛壬癸", r) {
 			return false
