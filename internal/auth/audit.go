@@ -20,6 +20,7 @@ const (
 	ActionPasswordOwn   Action = "password_own"
 	ActionBandEdit      Action = "band_edit"
 	ActionIndicatorEdit Action = "indicator_edit"
+	ActionDeid          Action = "deid" // a de-identified copy was made: who, the file's hash and counts, never the content
 )
 
 var actionNames = map[Action]string{
@@ -33,6 +34,7 @@ var actionNames = map[Action]string{
 	ActionPasswordOwn:   "修改本人密码",
 	ActionBandEdit:      "修改合理区间",
 	ActionIndicatorEdit: "修改指标版本",
+	ActionDeid:          "文书脱敏",
 }
 
 // String returns the Chinese name of the action, or the action itself.

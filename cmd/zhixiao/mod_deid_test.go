@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/deid"
+	"github.com/zhixiao/zhixiao/internal/store"
+)
+
+const deidJudgment = "民事判决书\n（2024）京0105民初12345号\n原告：张小红，女，住北京市朝阳区建国路88号，电话13912345678。\n" +
+	"被告：王大伟，男，公民身份号码11010519491231002X。\n原告张小红与被告王大伟离婚纠纷一案。\n审判员　李晓杰\n"
+
+func TestDeidCommand(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "判决书.txt")
+	if err := os.WriteFile(in, []byte(deidJudgment), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, report := filepath.Join(dir, "out.txt"), filepath.Join(dir, "r.json")
+	code, stdout, stderr := zhixiao(t, "deidentify", "--in", in, "--out", out, "--report", report)
+	if code != 0 {
+		t.Fatalf("deidentify: %d\n%s\n%s", code, stdout, stderr)
+	}
+	got, _ := os.ReadFile(out)
+	for _, s := range []string{"张小红", "王大伟", "建国路", "13912345678", "11010519491231002X"} {
+		if strings.Contains(string(got), s) {
+			t.Errorf("output still has %q:\n%s", s, got)
+		}
+	}
+	if !strings.Contains(string(got), "审判员　李晓杰") || !strings.Contains(stdout, "姓名 4") || !strings.Contains(stdout, "第四条") {
+		t.Errorf("output %q, summary %q", got, stdout)
+	}
+	var changes []map[string]any
+	b, _ := os.ReadFile(report)
+	if err := json.Unmarshal(b, &changes); err != nil || len(changes) != 7 {
+		t.Fatalf("report: %v, %d changes:\n%s", err, len(changes), b)
+	}
+	for _, k := range []string{"type", "original", "replacement", "offset", "rule"} {
+		if _, ok := changes[0][k]; !ok {
+			t.Errorf("report entry lacks %q: %v", k, changes[0])
+		}
+	}
+	if changes[0]["type"] != "name" || changes[0]["original"] != "张小红" || changes[0]["offset"] != float64(27) {
+		t.Errorf("first change: %v", changes[0])
+	}
+	// positional input, default output name, CSV report, strict, a parties list
+	parties := filepath.Join(dir, "p.csv")
+	os.WriteFile(parties, []byte("名称,诉讼地位,类型\n李晓杰,审判员,自然人\n"), 0o644)
+	code, stdout, stderr = zhixiao(t, "deid", in, "--strict", "--report", filepath.Join(dir, "r.csv"))
+	def, err := os.ReadFile(filepath.Join(dir, "判决书_脱敏.txt"))
+	csvb, _ := os.ReadFile(filepath.Join(dir, "r.csv"))
+	if code != 0 || err != nil || strings.Contains(string(def), "张小红") || !strings.HasPrefix(string(csvb), "\ufeff位置,类型,原文,替换为,依据\n") {
+		t.Errorf("deid positional: %d %v\n%s\n%s\n%s", code, err, stdout, stderr, csvb)
+	}
+}
+
+func TestDeidCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "a.txt")
+	os.WriteFile(txt, []byte(deidJudgment), 0o644)
+	bad := filepath.Join(dir, "bad.docx")
+	os.WriteFile(bad, []byte("hello"), 0o644)
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	parties := filepath.Join(dir, "p.csv")
+	os.WriteFile(parties, []byte("名称,诉讼地位,类型\n张三,原告,公民\n"), 0o644)
+	fresh := filepath.Join(dir, "fresh.db")
+	db, err := store.Open(context.Background(), fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"deid"}, "请给出一个要脱敏的文书"},
+		{[]string{"deid", filepath.Join(dir, "none.txt")}, "无法打开文书"},
+		{[]string{"deid", bad}, "不是有效的 DOCX"},
+		{[]string{"deid", empty}, "是空的"},
+		{[]string{"deid", txt, "--out", txt}, "不能与原文件相同"},
+		{[]string{"deid", txt, "--parties", parties}, "第 2 行“类型”"},
+		{[]string{"deid", txt, "--case", "2024民初1号"}, "案号“2024民初1号”无法解析"},
+		{[]string{"deid", txt, "--case", "（2024）京0105民初9号", "--db", fresh}, "案件"},
+		{[]string{"deid", txt, "--case", "（2024）京0105民初9号", "--db", filepath.Join(dir, "none.db")}, "不存在"},
+	}
+	for _, tc := range tests {
+		code, _, stderr := zhixiao(t, tc.args...)
+		if code != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 1 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
+
+func TestDeidCommandAudit(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "a.db")
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rec := deid.NewRecord([]byte("原文"), []byte("脱敏"), deid.FormatTXT, deid.Options{CaseNo: "（2024）京0105民初1号"}, deid.Result{Changes: []deid.Change{{Type: deid.TypeName}}})
+	if err := recordDeidCLI(ctx, dsn, rec); err != nil {
+		t.Fatal(err)
+	}
+	es, err := db.DeidRecords(ctx, "", 5)
+	if err != nil || len(es) != 1 || !strings.HasPrefix(es[0].Actor, "命令行") || es[0].Action != auth.ActionDeid ||
+		!strings.Contains(es[0].After, `"姓名":1`) || strings.Contains(es[0].After, "原文") {
+		t.Errorf("audit: %+v, %v", es, err)
+	}
+}
