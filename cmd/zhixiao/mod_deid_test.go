@@ -46,7 +46,7 @@ func TestDeidCommand(t *testing.T) {
 			t.Errorf("report entry lacks %q: %v", k, changes[0])
 		}
 	}
-	if changes[0]["type"] != "name" || changes[0]["original"] != "张小红" || changes[0]["offset"] != float64(27) {
+	if changes[0]["type"] != "name" || changes[0]["original"] != "张小红" || changes[0]["offset"] != float64(29) {
 		t.Errorf("first change: %v", changes[0])
 	}
 	// positional input, default output name, CSV report, strict, a parties list
