@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -212,25 +209,9 @@ func recordDeidCLI(ctx context.Context, dsn string, rec deid.Record) error {
 // writeDeidReport writes the changes as JSON (a list of {"type",
 // "original", "replacement", "offset", "rule"}) or, for a .csv name, as CSV.
 func writeDeidReport(name string, changes []deid.Change) error {
-	if changes == nil {
-		changes = []deid.Change{}
-	}
-	var data []byte
+	data := deid.ReportJSON(changes)
 	if strings.EqualFold(filepath.Ext(name), ".csv") {
-		var b strings.Builder
-		b.WriteString("\ufeff")
-		w := csv.NewWriter(&b)
-		w.Write([]string{"位置", "类型", "原文", "替换为", "依据"})
-		for _, c := range changes {
-			w.Write([]string{strconv.Itoa(c.Offset), c.Type.Label(), c.Original, c.Replacement, c.Rule})
-		}
-		w.Flush()
-		data = []byte(b.String())
-	} else {
-		var err error
-		if data, err = json.MarshalIndent(changes, "", "  "); err != nil {
-			return err
-		}
+		data = deid.ReportCSV(changes)
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return court.Errorf(court.Invalid, "无法写入变更报告“%s”：%v", name, err)

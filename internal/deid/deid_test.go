@@ -1,19 +1,9 @@
 package deid
 
 import (
-	"os"
 	"strings"
 	"testing"
 )
-
-func readTestdata(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // checkText asserts what an output contains and does not contain.
 func checkText(t *testing.T, out string, has, hasNot []string) {
@@ -31,7 +21,7 @@ func checkText(t *testing.T, out string, has, hasNot []string) {
 }
 
 func TestDeidFamilyCase(t *testing.T) {
-	text := readTestdata(t, "divorce.txt")
+	text := Sample()
 	min := Text(text, Options{})
 	if !min.Family {
 		t.Fatal("离婚纠纷 not seen as a family case")

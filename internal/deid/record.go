@@ -1,9 +1,12 @@
 package deid
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"strconv"
 )
 
 // Record is what the audit log keeps of a de-identification: the hashes of
@@ -45,4 +48,28 @@ func (r Record) Object() string {
 func Hash(data []byte) string {
 	h := sha256.Sum256(data)
 	return hex.EncodeToString(h[:])
+}
+
+// ReportJSON is the change report as JSON: a list of {"type", "original",
+// "replacement", "offset", "rule"}.
+func ReportJSON(changes []Change) []byte {
+	if changes == nil {
+		changes = []Change{}
+	}
+	b, _ := json.MarshalIndent(changes, "", "  ")
+	return append(b, '\n')
+}
+
+// ReportCSV is the change report as CSV with Chinese headers, UTF-8 with a
+// BOM so that Excel opens it.
+func ReportCSV(changes []Change) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.Write([]string{"位置", "类型", "原文", "替换为", "依据"})
+	for _, c := range changes {
+		w.Write([]string{strconv.Itoa(c.Offset), c.Type.Label(), c.Original, c.Replacement, c.Rule})
+	}
+	w.Flush()
+	return b.Bytes()
 }
