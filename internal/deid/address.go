@@ -7,7 +7,7 @@ import (
 )
 
 // addressWords introduce a natural person's address in a 当事人 paragraph.
-var addressWords = regexp.MustCompile(`(?:户籍所在地|户籍地|经常居住地|现居住地|居住地|暂住地|暂住|现住址|现住|住址|住所地|住所|家住|住)[：:]?`)
+var addressWords = splitWords(`户籍所在地 户籍地 经常居住地 现居住地 居住地 暂住地 暂住 现住址 现住 住址 住所地 住所 家住 住`)
 
 // adminUnit is one level of the address down to the county: a name ending
 // in 省, 市, 区, 县 ... with none of the words of a street, village or building.
@@ -37,11 +37,11 @@ var streetPart = regexp.MustCompile(`^[^，,。；;、\s的]{0,29}(?:号|室|组
 // A legal person's 住所地 stays whole.
 func (d *doc) addressSpans() []span {
 	var spans []span
-	for _, m := range addressWords.FindAllStringIndex(d.text, -1) {
+	for _, m := range literalMatches(d.text, addressWords) {
 		if !d.personAddress(m[0], d.text[m[0]:m[1]]) {
 			continue
 		}
-		start, end := d.addressRange(m[1])
+		start, end := d.addressRange(skipAny(d.text, m[1], "：:"))
 		if start < end {
 			spans = append(spans, span{start: start, end: end, repl: "", typ: TypeAddress, rule: ruleAddress})
 		}

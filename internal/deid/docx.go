@@ -141,14 +141,21 @@ func readPart(f *zip.File) ([]byte, error) {
 
 // segments reads the text elements of a part and appends their text to
 // plain: paragraphs end with a line break, tabs and breaks become \t and \n.
+// It reads raw tokens (fast) and knows the WordprocessingML elements by the
+// prefixes the part binds to their namespace.
 func segments(b []byte, plain *strings.Builder) ([]segment, error) {
 	dec := xml.NewDecoder(bytes.NewReader(b))
+	word := map[string]bool{}
 	var segs []segment
-	var cur *segment
+	cur := -1
+	depth := 0
 	for {
 		before := dec.InputOffset()
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
+			if depth != 0 {
+				return nil, errors.New("元素没有闭合")
+			}
 			return segs, nil
 		}
 		if err != nil {
@@ -156,37 +163,45 @@ func segments(b []byte, plain *strings.Builder) ([]segment, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			depth++
+			for _, a := range t.Attr {
+				if a.Value == wordNS && (a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns")) {
+					word[map[bool]string{true: a.Name.Local, false: ""}[a.Name.Space == "xmlns"]] = true
+				}
+			}
+			inWord := word[t.Name.Space]
 			switch {
-			case t.Name.Space == wordNS && (t.Name.Local == "t" || t.Name.Local == "delText"):
+			case inWord && (t.Name.Local == "t" || t.Name.Local == "delText"), !inWord && corePropText(t.Name.Local):
 				after := int(dec.InputOffset())
 				segs = append(segs, segment{start: after, end: after, tagStart: int(before), tagEnd: after, textAt: plain.Len()})
-				cur = &segs[len(segs)-1]
-			case t.Name.Space == wordNS && t.Name.Local == "tab":
+				cur = len(segs) - 1
+			case inWord && t.Name.Local == "tab":
 				plain.WriteByte('\t')
-			case t.Name.Space == wordNS && (t.Name.Local == "br" || t.Name.Local == "cr"):
+			case inWord && (t.Name.Local == "br" || t.Name.Local == "cr"):
 				plain.WriteByte('\n')
-			case t.Name.Space != wordNS && corePropText(t.Name.Local):
-				after := int(dec.InputOffset())
-				segs = append(segs, segment{start: after, end: after, tagStart: int(before), tagEnd: after, textAt: plain.Len()})
-				cur = &segs[len(segs)-1]
 			}
 		case xml.CharData:
-			if cur != nil {
-				if cur.text == "" {
-					cur.start = int(before)
+			if cur >= 0 {
+				s := &segs[cur]
+				if s.text == "" {
+					s.start = int(before)
 				}
-				cur.text += string(t)
-				cur.end = int(dec.InputOffset())
+				s.text += string(t)
+				s.end = int(dec.InputOffset())
 				plain.Write(t)
 			}
 		case xml.EndElement:
-			if cur != nil {
-				cur = nil
-				if t.Name.Space != wordNS {
+			depth--
+			if depth < 0 {
+				return nil, errors.New("多余的结束标签")
+			}
+			if cur >= 0 {
+				cur = -1
+				if !word[t.Name.Space] {
 					plain.WriteByte('\n')
 				}
 			}
-			if t.Name.Space == wordNS && t.Name.Local == "p" {
+			if word[t.Name.Space] && t.Name.Local == "p" {
 				plain.WriteByte('\n')
 			}
 		}

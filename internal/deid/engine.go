@@ -57,19 +57,12 @@ func childRole(w string) bool { return strings.HasSuffix(w, "子") || strings.Ha
 // findProtected finds the names of the panel, clerks and prosecutors, and of
 // the lawyers among the agents; they are never masked.
 func (d *doc) findProtected() {
-	for _, w := range officials {
-		for i := 0; ; {
-			j := strings.Index(d.text[i:], w)
-			if j < 0 {
-				break
-			}
-			at := skipAny(d.text, i+j+len(w), " \u3000：:")
-			if name := readPersonName(d.text[at:]); name != "" {
-				d.protected[name] = true
-			}
-			i += j + len(w)
+	newMatcher(officials).scan(d.text, func(i int, w string) {
+		at := skipAny(d.text, i+len(w), " \u3000：:")
+		if name := readPersonName(d.text[at:]); name != "" {
+			d.protected[name] = true
 		}
-	}
+	})
 	for _, p := range d.parties {
 		if p.Lawyer {
 			d.protected[p.Name] = true
@@ -82,6 +75,7 @@ func (d *doc) findProtected() {
 // witness's role (and, in 婚姻家庭 and 继承 cases, the children named after
 // 婚生子, 长女 ...): 证人汪某、张某1的证言.
 func (d *doc) findInline() {
+	var words []string
 	for _, r := range inlineRoles {
 		if childRole(r.word) && !d.family {
 			continue
@@ -89,36 +83,34 @@ func (d *doc) findInline() {
 		if r.class == roleVictim && !d.isCriminal() && d.opt.Setting != Strict {
 			continue
 		}
-		for i := 0; ; {
-			j := strings.Index(d.text[i:], r.word)
-			if j < 0 {
-				break
-			}
-			at := i + j + len(r.word)
-			i = at
-			for {
-				at = skipAny(d.text, at, "：:")
-				name := readPersonName(d.text[at:])
-				if name == "" || d.protected[name] {
-					break
-				}
-				role := r.word
-				if childRole(role) {
-					role = "子女"
-				}
-				if short := shorterKnown(name, d.byName); short != "" {
-					name = short
-				} else {
-					d.addParty(Party{Name: name, Role: role, Of: -1}, -1, -1)
-				}
-				at += len(name)
-				next, size := utf8.DecodeRuneInString(d.text[at:])
-				if next != '、' && next != '和' && next != '及' {
-					break
-				}
-				at += size
-			}
+		words = append(words, r.word)
+	}
+	newMatcher(words).scan(d.text, func(i int, w string) { d.readInline(i+len(w), w) })
+}
+
+// readInline reads the names after a role word at i: 证人汪某、张某1.
+func (d *doc) readInline(at int, word string) {
+	for {
+		at = skipAny(d.text, at, "：:")
+		name := readPersonName(d.text[at:])
+		if name == "" || d.protected[name] {
+			return
 		}
+		role := word
+		if childRole(role) {
+			role = "子女"
+		}
+		if short := shorterKnown(name, d.byName); short != "" {
+			name = short
+		} else {
+			d.addParty(Party{Name: name, Role: role, Of: -1}, -1, -1)
+		}
+		at += len(name)
+		next, size := utf8.DecodeRuneInString(d.text[at:])
+		if next != '、' && next != '和' && next != '及' {
+			return
+		}
+		at += size
 	}
 }
 
@@ -208,25 +200,40 @@ func (d *doc) decideMinors() {
 	}
 }
 
-// chineseYear finds a date written in Chinese numerals (二〇一七年六月二十八日).
-var chineseYear = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月`)
-
 var chineseDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
-// documentYear is the year of the judgment's date (the last date in Chinese
-// numerals), else the year of its 案号.
+// documentYear is the year of the judgment's date (the last year written
+// in Chinese numerals, 二〇一七年), else the year of its 案号.
 func (d *doc) documentYear() int {
-	all := chineseYear.FindAllStringSubmatch(d.text, -1)
-	if len(all) > 0 {
-		y := 0
-		for _, r := range all[len(all)-1][1] {
-			y = y*10 + chineseDigits[r]
+	for i := len(d.text); ; {
+		j := strings.LastIndex(d.text[:i], "年")
+		if j < 0 {
+			break
 		}
-		if y > 1900 {
+		i = j
+		y, n := 0, 0
+		for k := j; n < 4 && k > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(d.text[:k])
+			v, ok := chineseDigits[r]
+			if !ok {
+				break
+			}
+			y += v * pow10(n)
+			k -= size
+		}
+		if n == 4 && y > 1900 {
 			return y
 		}
 	}
 	return d.caseYear
+}
+
+func pow10(n int) int {
+	p := 1
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
 }
 
 // masks reports whether the name of party i is masked, and by which rule.

@@ -29,14 +29,11 @@ func basePseudonym(name string) string {
 // pseudonyms gives every masked name its pseudonym, in order of first
 // appearance, so that two people never share one and no pseudonym is a
 // masked name the text already holds (张某 of the source stays 张某).
-func (d *doc) pseudonyms(names []string) map[string]string {
-	first := map[string]int{}
+func (d *doc) pseudonyms(names []string, first map[string]int) map[string]string {
 	for _, n := range names {
-		i := strings.Index(d.text, n)
-		if i < 0 {
-			i = len(d.text)
+		if _, ok := first[n]; !ok {
+			first[n] = len(d.text)
 		}
-		first[n] = i
 	}
 	sort.SliceStable(names, func(i, j int) bool { return first[names[i]] < first[names[j]] })
 	groups := map[string][]string{}
@@ -49,8 +46,9 @@ func (d *doc) pseudonyms(names []string) map[string]string {
 		groups[b] = append(groups[b], n)
 	}
 	out := map[string]string{}
+	existing := d.maskedInText()
 	for _, b := range bases {
-		taken := func(p string) bool { return strings.Contains(d.text, p) }
+		taken := func(p string) bool { return existing[p] }
 		k := 0
 		for _, n := range groups[b] {
 			for {
@@ -64,6 +62,42 @@ func (d *doc) pseudonyms(names []string) map[string]string {
 		}
 	}
 	return out
+}
+
+// maskedInText collects the masked names the text already holds, with
+// their shorter forms: 张某某1 gives 张某, 张某某 and 张某某1, under a one- and a
+// two-character surname.
+func (d *doc) maskedInText() map[string]bool {
+	m := map[string]bool{}
+	for i := 0; ; {
+		j := strings.Index(d.text[i:], "某")
+		if j < 0 {
+			return m
+		}
+		at := i + j
+		end := at + len("某")
+		for end < len(d.text) {
+			r, size := utf8.DecodeRuneInString(d.text[end:])
+			if r != '某' && !(r >= '0' && r <= '9') && !strings.ContainsRune("甲乙丙丁戊己庚辛壬癸", r) {
+				break
+			}
+			end += size
+		}
+		start := at
+		for n := 0; n < 2 && start > 0; n++ {
+			_, size := utf8.DecodeLastRuneInString(d.text[:start])
+			start -= size
+			for k := at + len("某"); k <= end; {
+				m[d.text[start:k]] = true
+				if k == end {
+					break
+				}
+				_, size := utf8.DecodeRuneInString(d.text[k:])
+				k += size
+			}
+		}
+		i = end
+	}
 }
 
 // variant is the k-th pseudonym of a base shared by n people.
@@ -100,47 +134,37 @@ func (d *doc) nameSpans() []span {
 	if len(names) == 0 {
 		return nil
 	}
-	pseudo := d.pseudonyms(names)
-	byFirst := map[rune][]string{}
-	add := func(n string) {
-		r, _ := utf8.DecodeRuneInString(n)
-		byFirst[r] = append(byFirst[r], n)
-	}
-	for _, n := range names {
-		add(n)
-	}
+	var words []string
+	words = append(words, names...)
 	for n := range d.protected {
 		if _, ok := rules[n]; !ok {
-			add(n)
+			words = append(words, n)
 		}
 	}
 	for _, p := range d.parties {
 		if _, ok := rules[p.Name]; !ok && !d.protected[p.Name] {
-			add(p.Name)
+			words = append(words, p.Name)
 		}
 	}
-	for r := range byFirst {
-		sort.Slice(byFirst[r], func(i, j int) bool { return len(byFirst[r][i]) > len(byFirst[r][j]) })
+	type hit struct {
+		at   int
+		name string
 	}
+	var hits []hit
+	first := map[string]int{}
+	newMatcher(words).scan(d.text, func(i int, w string) {
+		if _, ok := rules[w]; !ok {
+			return
+		}
+		hits = append(hits, hit{i, w})
+		if _, seen := first[w]; !seen {
+			first[w] = i
+		}
+	})
+	pseudo := d.pseudonyms(names, first)
 	var spans []span
-	for i := 0; i < len(d.text); {
-		r, size := utf8.DecodeRuneInString(d.text[i:])
-		cands := byFirst[r]
-		matched := ""
-		for _, n := range cands {
-			if strings.HasPrefix(d.text[i:], n) {
-				matched = n
-				break
-			}
-		}
-		if matched == "" {
-			i += size
-			continue
-		}
-		if p, ok := pseudo[matched]; ok {
-			spans = append(spans, span{start: i, end: i + len(matched), repl: p, typ: TypeName, rule: rules[matched]})
-		}
-		i += len(matched)
+	for _, h := range hits {
+		spans = append(spans, span{start: h.at, end: h.at + len(h.name), repl: pseudo[h.name], typ: TypeName, rule: rules[h.name]})
 	}
 	return spans
 }

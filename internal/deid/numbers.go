@@ -2,6 +2,7 @@ package deid
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -71,11 +72,12 @@ func asciiLetterBefore(text string, i int) bool {
 		return false
 	}
 	c := text[i-1] | 0x20
-	if c >= 'a' && c <= 'z' {
-		// +86 or "Tel" before a number is context, not a code
-		return !strings.HasSuffix(strings.ToLower(text[:i]), "tel") && !strings.HasSuffix(strings.ToLower(text[:i]), "qq")
+	if c < 'a' || c > 'z' {
+		return false
 	}
-	return false
+	// "Tel" or "QQ" before a number is context, not part of a code
+	tail := strings.ToLower(text[max(0, i-3):i])
+	return !strings.HasSuffix(tail, "tel") && !strings.HasSuffix(tail, "qq")
 }
 
 // separators may split a phone number or a bank account into groups.
@@ -226,23 +228,24 @@ func luhn(n string) bool {
 
 // platePattern finds a licence plate: a province, the authority's letter,
 // and five characters (six for a new-energy vehicle), with 挂 or 学 after.
-var platePattern = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Za-hj-np-z][·•\s]?[A-HJ-NP-Za-hj-np-z0-9]{5,6}[挂学警]?`)
+var platePattern = regexp.MustCompile(`^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Za-hj-np-z][·•\s]?[A-HJ-NP-Za-hj-np-z0-9]{5,6}[挂学警]?`)
 
 var (
-	certPattern    = regexp.MustCompile(`(?:不动产权|不动产证|不动产登记证明|房权证|房产证|房屋所有权证|房地产权证|房地产证|土地使用权证|土地使用证|土地证|宅基地使用证|林权证|产权证|权属证书|机动车登记证书|车辆登记证书|登记证书编号|船舶所有权登记证书)`)
+	certWords      = splitWords(`不动产权 不动产证 不动产登记证明 房权证 房产证 房屋所有权证 房地产权证 房地产证 土地使用权证 土地使用证 土地证 宅基地使用证 林权证 产权证 权属证书 机动车登记证书 车辆登记证书 登记证书编号 船舶所有权登记证书`)
 	certNumber     = regexp.MustCompile(`[A-Za-z0-9０-９\-－]*[0-9０-９]{5,}[A-Za-z0-9０-９\-－]*`)
 	emailPattern   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	wechatPattern  = regexp.MustCompile(`(?:微信号|微信账号|微信ID|微信 ID)[：:\s]*([A-Za-z][-_A-Za-z0-9]{5,19})`)
-	diagnosisWords = regexp.MustCompile(`(?:患有|罹患|确诊为|确诊患有|诊断为|被诊断为|诊断患有|诊断结论为)([^，。；、：\s]{0,10}?(?:病|症|炎|癌|瘤|综合征|障碍|感染))(?:患者|病人|病史)?`)
-	historyWords   = regexp.MustCompile(`([^，。；、：\s有]{1,8}?(?:病|症|炎))病史`)
-	carrierWords   = regexp.MustCompile(`(?:艾滋病|HIV|乙肝|乙型肝炎|丙肝|梅毒)(?:病毒)?(?:携带者|阳性|感染者)`)
+	diagnosisWords = splitWords(`患有 罹患 确诊为 确诊患有 诊断为 被诊断为 诊断患有 诊断结论为`)
+	diagnosis      = regexp.MustCompile(`^[^，。；、：\s]{0,10}?(?:病|症|炎|癌|瘤|综合征|障碍|感染)`)
+	history        = regexp.MustCompile(`[^，。；、：\s有]{1,8}?(?:病|症|炎)$`)
+	carrierOf      = regexp.MustCompile(`(?:艾滋病|HIV|乙肝|乙型肝炎|丙肝|梅毒)(?:病毒)?$`)
 )
 
 // keywordSpans deletes plates, property certificate numbers, e-mail
 // addresses and WeChat accounts.
 func (d *doc) keywordSpans() []span {
 	var spans []span
-	for _, m := range platePattern.FindAllStringIndex(d.text, -1) {
+	for _, m := range plates(d.text) {
 		s := d.text[m[0]:m[1]]
 		if asciiLetterAt(d.text, m[1]) || (m[1] < len(d.text) && d.text[m[1]] >= '0' && d.text[m[1]] <= '9') || strings.Count(s, "")-1 < 7 || countDigits(s) < 2 {
 			continue
@@ -251,17 +254,21 @@ func (d *doc) keywordSpans() []span {
 		head := s[:p+1]
 		spans = append(spans, span{start: m[0], end: m[1], repl: head + strings.Repeat("×", utf8.RuneCountInString(s[p+1:])), typ: TypePlate, rule: rulePlate})
 	}
-	for _, m := range certPattern.FindAllStringIndex(d.text, -1) {
+	for _, m := range literalMatches(d.text, certWords) {
 		window := firstRunes(d.text[m[1]:], 25)
 		if n := certNumber.FindStringIndex(window); n != nil {
 			spans = append(spans, span{start: m[1] + n[0], end: m[1] + n[1], repl: mask, typ: TypeCertificate, rule: ruleCert})
 		}
 	}
-	for _, m := range emailPattern.FindAllStringIndex(d.text, -1) {
-		spans = append(spans, span{start: m[0], end: m[1], repl: mask, typ: TypeContact, rule: rulePhone})
+	if strings.Contains(d.text, "@") {
+		for _, m := range emailPattern.FindAllStringIndex(d.text, -1) {
+			spans = append(spans, span{start: m[0], end: m[1], repl: mask, typ: TypeContact, rule: rulePhone})
+		}
 	}
-	for _, m := range wechatPattern.FindAllStringSubmatchIndex(d.text, -1) {
-		spans = append(spans, span{start: m[2], end: m[3], repl: mask, typ: TypeContact, rule: rulePhone})
+	if strings.Contains(d.text, "微信") {
+		for _, m := range wechatPattern.FindAllStringSubmatchIndex(d.text, -1) {
+			spans = append(spans, span{start: m[2], end: m[3], repl: mask, typ: TypeContact, rule: rulePhone})
+		}
 	}
 	return spans
 }
@@ -282,17 +289,109 @@ func countDigits(s string) int {
 // a case and stay.
 func (d *doc) healthSpans() []span {
 	var spans []span
-	for _, m := range diagnosisWords.FindAllStringSubmatchIndex(d.text, -1) {
-		if diag := d.text[m[2]:m[3]]; strings.HasSuffix(diag, "疾病") || strings.Contains(diag, "的") {
-			continue
+	add := func(start, end int) {
+		if diag := d.text[start:end]; strings.HasSuffix(diag, "疾病") || strings.Contains(diag, "的") {
+			return
 		}
-		spans = append(spans, span{start: m[2], end: m[3], repl: mask, typ: TypeHealth, rule: ruleHealth})
+		spans = append(spans, span{start: start, end: end, repl: mask, typ: TypeHealth, rule: ruleHealth})
 	}
-	for _, m := range historyWords.FindAllStringSubmatchIndex(d.text, -1) {
-		spans = append(spans, span{start: m[2], end: m[3], repl: mask, typ: TypeHealth, rule: ruleHealth})
+	for _, m := range literalMatches(d.text, diagnosisWords) {
+		if n := diagnosis.FindStringIndex(firstRunes(d.text[m[1]:], 16)); n != nil {
+			add(m[1]+n[0], m[1]+n[1])
+		}
 	}
-	for _, m := range carrierWords.FindAllStringIndex(d.text, -1) {
-		spans = append(spans, span{start: m[0], end: m[1], repl: mask, typ: TypeHealth, rule: ruleHealth})
+	for _, m := range literalMatches(d.text, []string{"病史"}) {
+		from := runeStartBefore(d.text, m[0], 30)
+		if n := history.FindStringIndex(d.text[from:m[0]]); n != nil {
+			add(from+n[0], from+n[1])
+		}
+	}
+	for _, m := range literalMatches(d.text, []string{"携带者", "阳性", "感染者"}) {
+		from := runeStartBefore(d.text, m[0], 24)
+		if n := carrierOf.FindStringIndex(d.text[from:m[0]]); n != nil {
+			spans = append(spans, span{start: from + n[0], end: m[1], repl: mask, typ: TypeHealth, rule: ruleHealth})
+		}
 	}
 	return spans
+}
+
+// literalMatches finds every occurrence of the words, the longest where two
+// begin at the same place, without overlaps, in order.
+func literalMatches(text string, words []string) [][2]int {
+	var out [][2]int
+	newMatcher(words).scan(text, func(i int, w string) { out = append(out, [2]int{i, i + len(w)}) })
+	return out
+}
+
+// matcher finds a set of words in one pass over a text.
+type matcher map[rune][]string
+
+// newMatcher indexes the words by their first character, longest first.
+func newMatcher(words []string) matcher {
+	m := matcher{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	for r := range m {
+		sort.SliceStable(m[r], func(i, j int) bool { return len(m[r][i]) > len(m[r][j]) })
+	}
+	return m
+}
+
+// scan calls found for each word in text, the longest at each place,
+// without overlaps.
+func (m matcher) scan(text string, found func(i int, w string)) {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		hit := ""
+		for _, w := range m[r] {
+			if strings.HasPrefix(text[i:], w) {
+				hit = w
+				break
+			}
+		}
+		if hit == "" {
+			i += size
+			continue
+		}
+		found(i, hit)
+		i += len(hit)
+	}
+}
+
+// runeStartBefore returns the start of a character at most n bytes before i.
+func runeStartBefore(text string, i, n int) int {
+	j := max(0, i-n)
+	for j < i && !isRuneStart(text[j]) {
+		j++
+	}
+	return j
+}
+
+// provinces begin a licence plate.
+var provinces = setOf("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+
+// plates finds the licence plates: at each Latin letter that follows a
+// province's character, platePattern is tried.
+func plates(text string) [][2]int {
+	var out [][2]int
+	for i := 3; i < len(text); i++ {
+		c := text[i] | 0x20
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !provinces[r] {
+			continue
+		}
+		if m := platePattern.FindStringIndex(text[i-size:]); m != nil && m[0] == 0 {
+			out = append(out, [2]int{i - size, i - size + m[1]})
+			i += m[1] - size - 1
+		}
+	}
+	return out
 }
