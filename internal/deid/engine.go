@@ -85,7 +85,12 @@ func (d *doc) findInline() {
 		}
 		words = append(words, r.word)
 	}
-	newMatcher(words).scan(d.text, func(i int, w string) { d.readInline(i+len(w), w) })
+	newMatcher(words).scan(d.text, func(i int, w string) {
+		if w == "证人" && precededBy(d.text, i, "保见公作查") {
+			return // 保证人, 见证人, 公证人 are not witnesses
+		}
+		d.readInline(i+len(w), w)
+	})
 }
 
 // readInline reads the names after a role word at i: 证人汪某、张某1.
@@ -152,6 +157,9 @@ func readPersonName(s string) string {
 	if j > 0 {
 		return sur + rest[:j]
 	}
+	if notNames[firstRunes(s, 2)] {
+		return ""
+	}
 	var given []rune
 	for _, r := range rest {
 		if !unicode.Is(unicode.Han, r) || len(given) == 2 {
@@ -164,6 +172,20 @@ func readPersonName(s string) string {
 	}
 	if len(given) == 2 && nameStops[given[1]] {
 		given = given[:1]
+	}
+	// a name masked after its first given character: 李五×, 王小某
+	if tail := rest[len(string(given)):]; len(given) > 0 {
+		k := 0
+		for k < len(tail) {
+			r, size := utf8.DecodeRuneInString(tail[k:])
+			if r != '某' && r != '×' && r != '*' && r != '＊' && !(r >= '0' && r <= '9') {
+				break
+			}
+			k += size
+		}
+		if k > 0 {
+			return sur + string(given) + tail[:k]
+		}
 	}
 	if len(given) == 0 || nameStops[given[0]] {
 		return ""

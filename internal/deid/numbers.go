@@ -104,7 +104,8 @@ func (d *doc) numberSpans() []span {
 				best, bestType, bestRule = j, t, rule
 			}
 		}
-		if best < 0 || (bestType == TypeBankAccount && d.documentNumber(runs[i].start, runs[best].end)) {
+		if best < 0 || (bestType == TypeBankAccount && d.documentNumber(runs[i].start, runs[best].end)) ||
+			(bestType != TypeIDNumber && quantity(d.text, runs[i].start, runs[best].end)) {
 			i++
 			continue
 		}
@@ -112,6 +113,24 @@ func (d *doc) numberSpans() []span {
 		i = best + 1
 	}
 	return spans
+}
+
+// unitWords after a number make it a quantity, not a telephone number or
+// an account: 1959906.4元, 31100平方米.
+var unitWords = splitWords(`元 万 亿 平方 米 亩 公里 千克 公斤 克 吨 件 个 人 次 天 日 年 月 份 股 % ％`)
+
+// quantity reports whether the number at [start, end) is an amount or a
+// measure: a decimal, or followed by a unit.
+func quantity(text string, start, end int) bool {
+	if strings.HasPrefix(text[end:], ".") || strings.HasSuffix(text[:start], ".") {
+		return true
+	}
+	for _, u := range unitWords {
+		if strings.HasPrefix(text[end:], u) {
+			return true
+		}
+	}
+	return false
 }
 
 // documentNumber reports whether the number at [start, end) is written
@@ -131,8 +150,8 @@ func (d *doc) context(i int) string {
 }
 
 var (
-	phoneWords = splitWords(`电话 联系 手机 座机 传真 热线 号码 Tel TEL tel 致电 拨打`)
-	bankWords  = splitWords(`账号 帐号 账户 帐户 卡号 银行卡 存折 开户 尾号 银行 转账 转入 汇入`)
+	phoneWords = splitWords(`电话 联系 手机 座机 传真 热线 Tel TEL tel 致电 拨打`)
+	bankWords  = splitWords(`账号 帐号 账户 帐户 卡号 银行卡 存折 开户 尾号 转账 转入 汇入`)
 	idWords    = splitWords(`身份 证件号 公民身份号码`)
 )
 
@@ -168,7 +187,7 @@ func classifyNumber(n, ctx string, grouped bool) (Type, string, bool) {
 		return TypeContact, rulePhone, true
 	case l >= 12 && l <= 19 && containsAny(ctx, bankWords):
 		return TypeBankAccount, ruleBank, true
-	case l >= 16 && l <= 19 && luhn(n):
+	case l >= 16 && l <= 19 && (luhn(n) || strings.Contains(ctx, "银行")) && !strings.Contains(ctx, "编号"):
 		return TypeBankAccount, ruleBank, true
 	case l == 18 && validIDShape(n):
 		return TypeIDNumber, ruleID, true
@@ -236,8 +255,8 @@ var (
 	emailPattern   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	wechatPattern  = regexp.MustCompile(`(?:微信号|微信账号|微信ID|微信 ID)[：:\s]*([A-Za-z][-_A-Za-z0-9]{5,19})`)
 	diagnosisWords = splitWords(`患有 罹患 确诊为 确诊患有 诊断为 被诊断为 诊断患有 诊断结论为`)
-	diagnosis      = regexp.MustCompile(`^[^，。；、：\s]{0,10}?(?:病|症|炎|癌|瘤|综合征|障碍|感染)`)
-	history        = regexp.MustCompile(`[^，。；、：\s有]{1,8}?(?:病|症|炎)$`)
+	diagnosis      = regexp.MustCompile(`^[^，。；、：\s“”"‘’「」]{0,10}?(?:病|症|炎|癌|瘤|综合征|障碍|感染)`)
+	history        = regexp.MustCompile(`[^，。；、：\s有“”"‘’「」]{1,8}?(?:病|症|炎)$`)
 	carrierOf      = regexp.MustCompile(`(?:艾滋病|HIV|乙肝|乙型肝炎|丙肝|梅毒)(?:病毒)?$`)
 )
 
@@ -255,8 +274,11 @@ func (d *doc) keywordSpans() []span {
 		spans = append(spans, span{start: m[0], end: m[1], repl: head + strings.Repeat("×", utf8.RuneCountInString(s[p+1:])), typ: TypePlate, rule: rulePlate})
 	}
 	for _, m := range literalMatches(d.text, certWords) {
-		window := firstRunes(d.text[m[1]:], 25)
-		if n := certNumber.FindStringIndex(window); n != nil {
+		window := firstRunes(d.text[m[1]:], 40)
+		if k := strings.IndexAny(window, "，,。；;"); k >= 0 {
+			window = window[:k]
+		}
+		if n := certNumber.FindStringIndex(window); n != nil && !quantity(d.text, m[1]+n[0], m[1]+n[1]) {
 			spans = append(spans, span{start: m[1] + n[0], end: m[1] + n[1], repl: mask, typ: TypeCertificate, rule: ruleCert})
 		}
 	}

@@ -99,7 +99,10 @@ var lawyerWords = splitWords(`律师 法律服务所 法律工作者 法律援�
 
 // notNames are words that follow a role word but are not a name.
 var notNames = setOfWords(`辩称 诉称 述称 认为 主张 供述 称 同意 否认 承认 陈述 答辩 提出 提交 请求 要求 表示 坚持 确认 当庭 到庭
-未到庭 对此 经传 均 共同 方 一方 双方 证言 证实 辨认 笔录 家属 亲属 证明 出庭 明知 随后 于是 遂 即 当即 报警 诉讼 上诉 辩护`)
+未到庭 对此 经传 均 共同 方 一方 双方 证言 证实 辨认 笔录 家属 亲属 证明 出庭 明知 随后 于是 遂 即 当即 报警 诉讼 上诉 辩护
+全身 全部 全家 左耳 左手 左腿 左脚 左眼 左侧 左肩 右耳 右手 右腿 右脚 右眼 右侧 右肩 应该 应当 母亲 父亲 向公 向法 向银
+向其 向被 向原 向本 向他 向她 向警 索要 索取 经常 马上 当场 当天 当晚 随即 多次 多处 于当 于某 时年 时任 曾经 曾因 常住 成功
+高度 何时 任何 余款 余额 范围 程度 方面 方式 司机 车辆 林地 钱款 钱财 金额 金钱 田地 房屋 房间 家中 包括 包括 单位 单独`)
 
 func setOfWords(s string) map[string]bool {
 	m := map[string]bool{}
@@ -302,15 +305,7 @@ func masked(name string) bool {
 	if rest == "" {
 		return false
 	}
-	if strings.ContainsRune(rest, '某') {
-		return true
-	}
-	for _, r := range rest {
-		if r != '某' && r != '×' && r != 'X' && r != 'x' && r != '*' && r != '＊' && !unicode.IsDigit(r) && !strings.ContainsRune("甲乙丙丁戊己庚辛壬癸", r) {
-			return false
-		}
-	}
-	return true
+	return strings.ContainsAny(rest, "某×*＊xX0123456789")
 }
 
 func skipBracket(text string, i int) int {
