@@ -218,3 +218,32 @@ func TestDeidFileErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDeidHardCases(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		opt      Options
+		has, not []string
+	}{
+		{"a foreigner's Latin name keeps its first letter (第九条第（三）项)", "（2024）沪0105民初1号\n原告：JOHN SMITH，男，美国国籍。\n被告：李丽，女，汉族。\n原告JOHN SMITH与被告李丽离婚纠纷一案。",
+			Options{}, []string{"原告：J，", "原告J与被告李某离婚"}, []string{"SMITH"}},
+		{"a minor in a civil case and the legal representative", "（2024）京0105民初1号\n原告：张小明，男，2012年5月1日出生，汉族。\n法定代理人：张大山，男，系原告之父。\n被告：北京甲有限公司。\n原告张小明与被告北京甲有限公司生命权纠纷一案。\n二〇二四年六月一日",
+			Options{}, []string{"原告：张某，", "法定代理人：张某某，", "北京甲有限公司"}, []string{"张小明", "张大山"}},
+		{"an adult in the same case keeps the name", "（2024）京0105民初1号\n原告：张小明，男，1990年5月1日出生，汉族。\n被告：北京甲有限公司。\n原告张小明与被告北京甲有限公司生命权纠纷一案。\n二〇二四年六月一日",
+			Options{}, []string{"原告：张小明，"}, nil},
+		{"a name split by a line break is not a name", "（2024）京0105民初1号\n原告：王芳，女，汉族，离婚纠纷。\n被告：王\n伟。",
+			Options{}, []string{"原告：王某，"}, nil},
+		{"a witness and a 鉴定人 in a criminal case, a 保证人 is not a witness", "（2024）京0105刑初1号 刑事判决书\n被告人刘强，男。\n证人赵敏、钱进的证言；鉴定人孙立的鉴定意见；保证人周全出具保证书。",
+			Options{}, []string{"证人赵某、钱某的证言", "鉴定人孙某", "保证人周全", "被告人刘强"}, []string{"赵敏", "钱进", "孙立"}},
+		{"the same surname for a victim and an already masked witness", "（2024）京0105刑初1号 刑事判决书\n被告人刘强，男。\n被害人张明报警，证人张某证实。",
+			Options{}, []string{"被害人张某某报警", "证人张某证实"}, []string{"张明"}},
+		{"phone and ID inside a party paragraph in full-width digits", "原告：李四，男，身份证号：３７０１０２１９８００１０１１２３４，手机：１３８１２３４５６７８。",
+			Options{}, []string{"身份证号：×××", "手机：×××"}, []string{"１３８"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkText(t, Text(tc.text, tc.opt).Text, tc.has, tc.not)
+		})
+	}
+}

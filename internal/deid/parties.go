@@ -246,6 +246,9 @@ func (d *doc) paragraphEnd(i int) int {
 // person's name must be short and begin with a Han character; an
 // organisation's may be long.
 func readPartyName(text string, i int) (string, int, bool) {
+	if latinStart(text, i) {
+		return readLatinName(text, i)
+	}
 	j := i
 	n := 0
 	for j < len(text) && n <= 40 {
@@ -274,6 +277,28 @@ func readPartyName(text string, i int) (string, int, bool) {
 		return short, i + len(short), true
 	}
 	return name, j, true
+}
+
+func latinStart(text string, i int) bool {
+	return i < len(text) && (text[i]|0x20) >= 'a' && (text[i]|0x20) <= 'z'
+}
+
+// readLatinName reads a foreigner's name written in Latin letters (JOHN
+// SMITH, Maria de la Cruz) up to the next comma or bracket.
+func readLatinName(text string, i int) (string, int, bool) {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if !(c|0x20 >= 'a' && c|0x20 <= 'z') && c != ' ' && c != '.' && c != '-' && c != '\'' {
+			break
+		}
+		j++
+	}
+	name := strings.TrimSpace(text[i:j])
+	if len(name) < 3 || len(name) > 60 || !strings.Contains(name, " ") && len(name) < 4 {
+		return "", j, false
+	}
+	return name, i + len(name), true
 }
 
 // plausiblePerson reports whether s has the shape of a natural person's
