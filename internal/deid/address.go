@@ -7,7 +7,11 @@ import (
 )
 
 // addressWords introduce a natural person's address in a 当事人 paragraph.
-var addressWords = splitWords(`户籍所在地 户籍地 经常居住地 现居住地 居住地 暂住地 暂住 现住址 现住 住址 住所地 住所 家住 住`)
+var addressWords = splitWords(`户籍所在地 户籍地 经常居住地 现居住地 居住地 暂住地 暂住 现住址 现住 住址 住所地 住所 家住 住 住处 租住 租住在 居住在 暂住在 暂住的 居住的 租住的 住于 居住于`)
+
+// strongAddressWords name a home without doubt: outside a 当事人 paragraph an
+// address after them goes even without a county (租住的笕桥村4组28号).
+var strongAddressWords = setOfWords(`户籍所在地 户籍地 经常居住地 现居住地 居住地 暂住地 现住址 现住 住址 家住 住处 租住 租住在 居住在 暂住在 暂住的 居住的 租住的 住于 居住于`)
 
 // adminUnit is one level of the address down to the county: a name ending
 // in 省, 市, 区, 县 ... with none of the words of a street, village or building.
@@ -41,7 +45,14 @@ func (d *doc) addressSpans() []span {
 		if !d.personAddress(m[0], d.text[m[0]:m[1]]) {
 			continue
 		}
-		start, end := d.addressRange(skipAny(d.text, m[1], "：:"))
+		at := skipAny(d.text, m[1], "：:")
+		for _, p := range []string{"位于", "在", "于", "为"} {
+			if strings.HasPrefix(d.text[at:], p) {
+				at += len(p)
+				break
+			}
+		}
+		start, end := d.addressRange(at, strongAddressWords[d.text[m[0]:m[1]]])
 		if start < end {
 			spans = append(spans, span{start: start, end: end, repl: "", typ: TypeAddress, rule: ruleAddress})
 		}
@@ -66,21 +77,19 @@ func (d *doc) addressSpans() []span {
 }
 
 // personAddress reports whether the address word at i is a natural
-// person's: inside a natural person's 当事人 paragraph, or one of the words
-// only a person's address has. A bare 住 must follow a comma (，住……).
+// person's: inside a natural person's 当事人 paragraph (not 住院, 住宿), or
+// outside the paragraphs any word but a bare 住. A legal person's 住所地 stays.
 func (d *doc) personAddress(i int, word string) bool {
-	for _, p := range d.paras {
-		if i >= p.start && i < p.end {
-			if d.parties[p.party].Type != Natural {
-				return false
-			}
-			return !strings.HasPrefix(word, "住") || precededBy(d.text, i, "，,")
-		}
-	}
-	if strings.HasPrefix(word, "住") && !strings.HasPrefix(word, "住址") {
+	if word == "住" && (!precededBy(d.text, i, "，,、；前租现家") || containsAny(firstRunes(d.text[i:], 2), splitWords("住院 住宿 住宅 住房 住户"))) {
 		return false
 	}
-	return !strings.HasPrefix(word, "住所")
+	for _, p := range d.paras {
+		if i >= p.start && i < p.end {
+			return d.parties[p.party].Type == Natural
+		}
+	}
+	// outside the paragraphs, 住所地 and 住所： are an organisation's
+	return word != "住所地" && !(word == "住所" && (strings.HasPrefix(d.text[i+len(word):], "：") || strings.HasPrefix(d.text[i+len(word):], ":")))
 }
 
 func precededBy(text string, i int, chars string) bool {
@@ -92,7 +101,7 @@ func precededBy(text string, i int, chars string) bool {
 // the end of its county-level unit to the end of the address. An address
 // that does not start with an administrative unit is left alone unless it
 // names a street or a building, in which case it all goes.
-func (d *doc) addressRange(i int) (int, int) {
+func (d *doc) addressRange(i int, strong bool) (int, int) {
 	end := i
 	for end < len(d.text) {
 		r, size := utf8.DecodeRuneInString(d.text[end:])
@@ -103,10 +112,17 @@ func (d *doc) addressRange(i int) (int, int) {
 	}
 	addr := d.text[i:end]
 	keep := keptPart(addr)
-	if !d.inParagraph(i) && !strings.ContainsAny(addr[:keep], "省市县") {
+	street := streetPart.FindString(addr[keep:])
+	if k := strings.IndexAny(street, "室房"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(street[k:])
+		street = street[:k+size]
+	}
+	if !d.inParagraph(i) && keep == 0 && !(strong && strings.ContainsAny(street, "0123456789") && strings.ContainsAny(street, "号室")) {
 		return i, i
 	}
-	street := streetPart.FindString(addr[keep:])
+	if utf8.RuneCountInString(street) < 2 {
+		return i, i
+	}
 	return i + keep, i + keep + len(street)
 }
 
@@ -119,7 +135,7 @@ func keptPart(addr string) int {
 		if m == "" {
 			break
 		}
-		if strings.ContainsAny(m, "镇乡") && !strings.HasSuffix(m, "市") && !strings.HasSuffix(m, "县") {
+		if strings.ContainsAny(m, "镇乡") && !strings.HasSuffix(m, "市") && !strings.HasSuffix(m, "县") || strings.HasSuffix(m, "社区") || innerUnit(m) {
 			break
 		}
 		at += len(m)
@@ -131,6 +147,21 @@ func keptPart(addr string) int {
 		}
 	}
 	return at
+}
+
+// innerUnit reports whether a unit read as one has 区, 市 or 县 inside its
+// name (社区矫正部门衡阳市 is not a place).
+func innerUnit(m string) bool {
+	_, first := utf8.DecodeRuneInString(m)
+	_, last := utf8.DecodeLastRuneInString(m)
+	if first+last > len(m) {
+		return false
+	}
+	inner := m[first : len(m)-last]
+	for _, suffix := range []string{"自治", "特别行政", "地"} {
+		inner = strings.TrimSuffix(inner, suffix)
+	}
+	return strings.ContainsAny(inner, "区市县")
 }
 
 // inParagraph reports whether byte i lies in a 当事人 paragraph.

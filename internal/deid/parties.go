@@ -31,12 +31,13 @@ var roles = []struct {
 	{"法定代理人", roleLegalRep}, {"指定代理人", roleLegalRep}, {"监护人", roleLegalRep},
 	{"法定代表人", roleRepresentative}, {"主要负责人", roleRepresentative}, {"负责人", roleRepresentative}, {"经营者", roleRepresentative},
 	{"再审申请人", rolePrincipal}, {"申请再审人", rolePrincipal}, {"复议申请人", rolePrincipal}, {"申请执行人", rolePrincipal},
-	{"原审原告", rolePrincipal}, {"原审被告", rolePrincipal}, {"原审第三人", rolePrincipal}, {"被上诉人", rolePrincipal},
+	{"原审被告人", rolePrincipal}, {"原审自诉人", rolePrincipal}, {"原审原告", rolePrincipal}, {"原审被告", rolePrincipal}, {"原审第三人", rolePrincipal}, {"被上诉人", rolePrincipal},
 	{"上诉人", rolePrincipal}, {"被申请人", rolePrincipal}, {"申请人", rolePrincipal}, {"被执行人", rolePrincipal},
 	{"被申诉人", rolePrincipal}, {"申诉人", rolePrincipal}, {"利害关系人", rolePrincipal}, {"案外人", rolePrincipal},
 	{"异议人", rolePrincipal}, {"起诉人", rolePrincipal}, {"自诉人", rolePrincipal}, {"被告人", rolePrincipal},
 	{"罪犯", rolePrincipal}, {"第三人", rolePrincipal}, {"原告", rolePrincipal}, {"被告", rolePrincipal},
 	{"被害人", roleVictim}, {"证人", roleVictim}, {"鉴定人", roleVictim},
+	{"被告单位", rolePrincipal}, {"原告单位", rolePrincipal}, {"被害单位", roleVictim}, {"自诉单位", rolePrincipal},
 }
 
 // roleAt returns the role that text begins with.
