@@ -27,7 +27,7 @@ func BenchmarkDeidJudgments(b *testing.B) {
 	}
 }
 
-// BenchmarkDeidLarge de-identifies one document of about 1 MB (the 501
+// BenchmarkDeidLarge de-identifies one document of about 1.5 MB (the 501
 // judgments' first 300 one after another), where every name of every
 // judgment is a party of the one document.
 func BenchmarkDeidLarge(b *testing.B) {
