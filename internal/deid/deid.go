@@ -82,7 +82,8 @@ type Party struct {
 	Address  string
 	Minor    bool
 	Lawyer   bool
-	// Of is the index of the party a 法定代理人 or 委托诉讼代理人 acts for, -1 for none.
+	// Of is the index of the party a 法定代理人 or 委托诉讼代理人 acts for, -1 for
+	// none; it is set for the parties read from the document.
 	Of int
 }
 

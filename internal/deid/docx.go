@@ -164,21 +164,10 @@ func segments(b []byte, plain *strings.Builder) ([]segment, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			for _, a := range t.Attr {
-				if a.Value == wordNS && (a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns")) {
-					word[map[bool]string{true: a.Name.Local, false: ""}[a.Name.Space == "xmlns"]] = true
-				}
-			}
-			inWord := word[t.Name.Space]
-			switch {
-			case inWord && (t.Name.Local == "t" || t.Name.Local == "delText"), !inWord && corePropText(t.Name.Local):
+			if startSegment(t, word, plain) {
 				after := int(dec.InputOffset())
 				segs = append(segs, segment{start: after, end: after, tagStart: int(before), tagEnd: after, textAt: plain.Len()})
 				cur = len(segs) - 1
-			case inWord && t.Name.Local == "tab":
-				plain.WriteByte('\t')
-			case inWord && (t.Name.Local == "br" || t.Name.Local == "cr"):
-				plain.WriteByte('\n')
 			}
 		case xml.CharData:
 			if cur >= 0 {
@@ -206,6 +195,29 @@ func segments(b []byte, plain *strings.Builder) ([]segment, error) {
 			}
 		}
 	}
+}
+
+// startSegment notes the namespace prefixes of t, writes a tab or a break
+// to plain, and reports whether t holds text: w:t, w:delText, or a title
+// property.
+func startSegment(t xml.StartElement, word map[string]bool, plain *strings.Builder) bool {
+	for _, a := range t.Attr {
+		if a.Value == wordNS && a.Name.Space == "xmlns" {
+			word[a.Name.Local] = true
+		} else if a.Value == wordNS && a.Name.Space == "" && a.Name.Local == "xmlns" {
+			word[""] = true
+		}
+	}
+	inWord := word[t.Name.Space]
+	switch {
+	case inWord && (t.Name.Local == "t" || t.Name.Local == "delText"), !inWord && corePropText(t.Name.Local):
+		return true
+	case inWord && t.Name.Local == "tab":
+		plain.WriteByte('\t')
+	case inWord && (t.Name.Local == "br" || t.Name.Local == "cr"):
+		plain.WriteByte('\n')
+	}
+	return false
 }
 
 func corePropText(local string) bool {

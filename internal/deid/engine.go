@@ -145,16 +145,7 @@ func readPersonName(s string) string {
 		return ""
 	}
 	rest := s[len(sur):]
-	// already masked: 某, 某某, 某1, ××, 3
-	j := 0
-	for j < len(rest) {
-		r, size := utf8.DecodeRuneInString(rest[j:])
-		if r != '某' && r != '×' && r != '*' && r != '＊' && !(r >= '0' && r <= '9') {
-			break
-		}
-		j += size
-	}
-	if j > 0 {
+	if j := maskedRun(rest); j > 0 { // already masked: 某, 某某, 某1, ××, 3
 		return sur + rest[:j]
 	}
 	if notNames[firstRunes(s, 2)] {
@@ -174,18 +165,8 @@ func readPersonName(s string) string {
 		given = given[:1]
 	}
 	// a name masked after its first given character: 李五×, 王小某
-	if tail := rest[len(string(given)):]; len(given) > 0 {
-		k := 0
-		for k < len(tail) {
-			r, size := utf8.DecodeRuneInString(tail[k:])
-			if r != '某' && r != '×' && r != '*' && r != '＊' && !(r >= '0' && r <= '9') {
-				break
-			}
-			k += size
-		}
-		if k > 0 {
-			return sur + string(given) + tail[:k]
-		}
+	if tail := rest[len(string(given)):]; len(given) > 0 && maskedRun(tail) > 0 {
+		return sur + string(given) + tail[:maskedRun(tail)]
 	}
 	if len(given) == 0 || nameStops[given[0]] {
 		return ""
@@ -195,6 +176,20 @@ func readPersonName(s string) string {
 		return ""
 	}
 	return name
+}
+
+// maskedRun returns the length of the masking characters (某, ×, *, digits)
+// at the start of s.
+func maskedRun(s string) int {
+	j := 0
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r != '某' && r != '×' && r != '*' && r != '＊' && !(r >= '0' && r <= '9') {
+			break
+		}
+		j += size
+	}
+	return j
 }
 
 // birthPattern finds a date of birth in a 当事人 paragraph.

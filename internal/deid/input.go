@@ -107,14 +107,9 @@ func ReadParties(name string, r io.Reader) ([]Party, error) {
 	if len(rows) == 0 {
 		return nil, court.Errorf(court.Invalid, "当事人文件“%s”是空的", name)
 	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, h := range []string{"名称", "诉讼地位", "类型"} {
-		if _, ok := col[h]; !ok {
-			return nil, court.Errorf(court.Invalid, "当事人文件“%s”第 1 行：缺少列“%s”（应有 名称、诉讼地位、类型）", name, h)
-		}
+	col, err := partyColumns(name, rows[0])
+	if err != nil {
+		return nil, err
 	}
 	get := func(row []string, h string) string {
 		if i, ok := col[h]; ok && i < len(row) {
@@ -141,6 +136,20 @@ func ReadParties(name string, r io.Reader) ([]Party, error) {
 		return nil, court.Errorf(court.Invalid, "%s", strings.Join(problems, "；"))
 	}
 	return parties, nil
+}
+
+// partyColumns finds the columns of a parties CSV by their headers.
+func partyColumns(name string, header []string) (map[string]int, error) {
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, h := range []string{"名称", "诉讼地位", "类型"} {
+		if _, ok := col[h]; !ok {
+			return nil, court.Errorf(court.Invalid, "当事人文件“%s”第 1 行：缺少列“%s”（应有 名称、诉讼地位、类型）", name, h)
+		}
+	}
+	return col, nil
 }
 
 func lineProblem(name string, line int, field, why string) string {

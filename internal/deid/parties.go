@@ -122,13 +122,10 @@ const nameEnds = "，,。；;：:（(、）) \t\n\u3000"
 // the options come first.
 func (d *doc) findParties() {
 	for _, p := range d.opt.Parties {
-		p.Name = strings.TrimSpace(p.Name)
-		if p.Name == "" {
+		if p.Name = strings.TrimSpace(p.Name); p.Name == "" {
 			continue
 		}
-		if p.Of == 0 {
-			p.Of = -1
-		}
+		p.Of = -1
 		if _, org := orgType(p.Name); org && p.Type == Natural {
 			p.Type = LegalPerson
 		}
@@ -141,37 +138,41 @@ func (d *doc) findParties() {
 			break
 		}
 		i = start + 1
-		role, class, ok := roleAt(d.text[start:])
-		if !ok {
-			continue
+		if next, ok := d.readParagraph(start, &principal); ok {
+			i = next
 		}
-		at := start + len(role)
-		at = skipBracket(d.text, at)
-		at = skipAny(d.text, at, "：: ")
-		name, next, ok := readPartyName(d.text, at)
-		if !ok {
-			continue
-		}
-		end := d.paragraphEnd(next)
-		rest := d.text[next:end]
-		p := Party{Name: name, Role: role, Of: -1}
-		if t, org := orgType(name); org {
-			p.Type = t
-		} else if class == rolePrincipal && !containsAny(firstRunes(rest, 60), personWords) && !d.known(name) {
-			continue
-		}
-		if class == roleAgent && containsAny(rest, lawyerWords) {
-			p.Lawyer = true
-		}
-		if class == roleLegalRep || class == roleAgent || class == roleRepresentative {
-			p.Of = principal
-		}
-		idx := d.addParty(p, start, end)
-		if class == rolePrincipal || class == roleVictim {
-			principal = idx
-		}
-		i = next
 	}
+}
+
+// readParagraph reads the 当事人 paragraph that may begin at start; principal
+// is the last party an agent or representative acts for.
+func (d *doc) readParagraph(start int, principal *int) (int, bool) {
+	role, class, ok := roleAt(d.text[start:])
+	if !ok {
+		return 0, false
+	}
+	at := skipAny(d.text, skipBracket(d.text, start+len(role)), "：: ")
+	name, next, ok := readPartyName(d.text, at)
+	if !ok {
+		return 0, false
+	}
+	end := d.paragraphEnd(next)
+	rest := d.text[next:end]
+	p := Party{Name: name, Role: role, Of: -1}
+	if t, org := orgType(name); org {
+		p.Type = t
+	} else if class == rolePrincipal && !containsAny(firstRunes(rest, 60), personWords) && !d.known(name) {
+		return 0, false
+	}
+	p.Lawyer = class == roleAgent && containsAny(rest, lawyerWords)
+	if class == roleLegalRep || class == roleAgent || class == roleRepresentative {
+		p.Of = *principal
+	}
+	idx := d.addParty(p, start, end)
+	if class == rolePrincipal || class == roleVictim {
+		*principal = idx
+	}
+	return next, true
 }
 
 // addParty adds p, or merges it into the party of the same name, and
