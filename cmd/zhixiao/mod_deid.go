@@ -148,9 +148,11 @@ func deidSettings(ctx context.Context, e *env, o deidOptions) (deid.Options, err
 		opt.Setting = deid.Strict
 	}
 	if opt.CaseNo != "" {
-		if _, err := court.ParseCaseNo(opt.CaseNo); err != nil {
+		no, err := court.ParseCaseNo(opt.CaseNo)
+		if err != nil {
 			return opt, err
 		}
+		opt.CaseNo = no.String()
 	}
 	if o.parties != "" {
 		f, err := os.Open(o.parties)

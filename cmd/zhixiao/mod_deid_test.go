@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
+	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/deid"
+	"github.com/zhixiao/zhixiao/internal/importer"
 	"github.com/zhixiao/zhixiao/internal/store"
 )
 
@@ -113,6 +115,43 @@ func TestDeidCommandAudit(t *testing.T) {
 	es, err := db.DeidRecords(ctx, "", 5)
 	if err != nil || len(es) != 1 || !strings.HasPrefix(es[0].Actor, "命令行") || es[0].Action != auth.ActionDeid ||
 		!strings.Contains(es[0].After, `"姓名":1`) || strings.Contains(es[0].After, "原文") {
+		t.Errorf("audit: %+v, %v", es, err)
+	}
+}
+
+// TestDeidCommandWithCase takes the 案由 from the case data: the document
+// says nothing of 离婚, the case is a 离婚纠纷, so the parties are masked at
+// the minimum setting; the run is audited.
+func TestDeidCommandWithCase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	dsn := filepath.Join(dir, "z.db")
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	no, _ := court.ParseCaseNo("（2024）示01民初7号")
+	ds := importer.Dataset{
+		Courts: []court.Court{{Name: "示例市中级人民法院", Code: "示01", Level: court.CourtIntermediate}},
+		People: []court.Person{{Court: "示例市中级人民法院", Department: "民一庭", Name: "李法官", StaffNo: "Z1", Category: court.CategoryJudge, Active: true}},
+		Cases: []court.Case{{No: no, Court: "示例市中级人民法院", Department: "民一庭", Judge: "李法官", FiledOn: court.DateOf(2024, 1, 2),
+			Cause: "离婚纠纷", ClaimAmount: court.NoMoney, ExecAmount: court.NoMoney, ExecRecovered: court.NoMoney}},
+	}
+	if _, err := importer.Load(ctx, db, ds, "test", "test"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	in := filepath.Join(dir, "a.txt")
+	os.WriteFile(in, []byte("民事判决书\n原告：周芳，女，汉族。\n被告：吴刚，男，汉族。\n本院受理原告周芳与被告吴刚一案。\n"), 0o644)
+	code, stdout, stderr := zhixiao(t, "deid", in, "--db", dsn, "--case", "(2024)示01民初7号")
+	out, _ := os.ReadFile(filepath.Join(dir, "a_脱敏.txt"))
+	if code != 0 || strings.Contains(string(out), "周芳") || strings.Contains(string(out), "吴刚") || !strings.Contains(stderr, "尚无当事人表") {
+		t.Fatalf("deid --case: %d\n%s\n%s\n%s", code, stdout, stderr, out)
+	}
+	db, _ = store.Open(ctx, dsn)
+	defer db.Close()
+	es, err := db.DeidRecords(ctx, "", 5)
+	if err != nil || len(es) != 1 || !strings.Contains(es[0].After, `"案号":"（2024）示01民初7号"`) || !strings.Contains(es[0].After, `"姓名":4`) {
 		t.Errorf("audit: %+v, %v", es, err)
 	}
 }
