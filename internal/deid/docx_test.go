@@ -36,7 +36,7 @@ func makeDOCX(t testing.TB, paragraphs [][]string, extra map[string]string) []by
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/media/image1.png", "docProps/core.xml", "word/header1.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/media/image1.png", "docProps/core.xml", "word/header1.xml"} {
 		content, ok := files[name]
 		if !ok {
 			continue
