@@ -238,6 +238,8 @@ func TestDeidHardCases(t *testing.T) {
 			Options{}, []string{"证人赵某、钱某的证言", "鉴定人孙某", "保证人周全", "被告人刘强"}, []string{"赵敏", "钱进", "孙立"}},
 		{"the same surname for a victim and an already masked witness", "（2024）京0105刑初1号 刑事判决书\n被告人刘强，男。\n被害人张明报警，证人张某证实。",
 			Options{}, []string{"被害人张某某报警", "证人张某证实"}, []string{"张明"}},
+		{"a minor named in running text of a civil case", "（2024）京0105民初1号 民事判决书\n原告：李强，男，1980年1月1日出生。\n被告：北京甲有限公司。\n原告之子李小明（8岁）在被告商场摔伤，原告的女儿李丽（1999年3月出生）陪同。",
+			Options{}, []string{"原告之子李某（8岁）", "原告：李强，", "女儿李丽"}, []string{"李小明"}},
 		{"phone and ID inside a party paragraph in full-width digits", "原告：李四，男，身份证号：３７０１０２１９８００１０１１２３４，手机：１３８１２３４５６７８。",
 			Options{}, []string{"身份证号：×××", "手机：×××"}, []string{"１３８"}},
 	}
@@ -246,4 +248,12 @@ func TestDeidHardCases(t *testing.T) {
 			checkText(t, Text(tc.text, tc.opt).Text, tc.has, tc.not)
 		})
 	}
+}
+
+func TestDeidNoParties(t *testing.T) {
+	r := Text("经审理查明，某人于2020年向他人借款，约定以尾号为6222020200001234567的银行卡还款，联系电话13912345678。", Options{})
+	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "未识别出当事人段落") {
+		t.Errorf("warnings %v", r.Warnings)
+	}
+	checkText(t, r.Text, []string{"尾号为×××的银行卡", "联系电话×××"}, []string{"13912345678"})
 }

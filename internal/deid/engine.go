@@ -20,6 +20,7 @@ type doc struct {
 	mediation bool
 	parties   []Party
 	byName    map[string]int
+	year      int             // the judgment's year (documentYear), 0 when unknown
 	paras     []para          // the 当事人 paragraphs found
 	protected map[string]bool // judges, clerks, prosecutors, lawyers
 }
@@ -48,6 +49,8 @@ var inlineRoles = []struct {
 	{"婚生子", rolePrincipal}, {"婚生女", rolePrincipal}, {"非婚生子", rolePrincipal}, {"非婚生女", rolePrincipal},
 	{"养子", rolePrincipal}, {"养女", rolePrincipal}, {"长子", rolePrincipal}, {"次子", rolePrincipal},
 	{"长女", rolePrincipal}, {"次女", rolePrincipal}, {"之子", rolePrincipal}, {"之女", rolePrincipal},
+	{"儿子", rolePrincipal}, {"女儿", rolePrincipal}, {"其子", rolePrincipal}, {"其女", rolePrincipal},
+	{"孙子", rolePrincipal}, {"孙女", rolePrincipal}, {"外孙", rolePrincipal}, {"外孙女", rolePrincipal},
 }
 
 // childRole reports whether a role word names a child of the parties (found
@@ -77,9 +80,6 @@ func (d *doc) findProtected() {
 func (d *doc) findInline() {
 	var words []string
 	for _, r := range inlineRoles {
-		if childRole(r.word) && !d.family {
-			continue
-		}
 		if r.class == roleVictim && !d.isCriminal() && d.opt.Setting != Strict {
 			continue
 		}
@@ -93,7 +93,9 @@ func (d *doc) findInline() {
 	})
 }
 
-// readInline reads the names after a role word at i: 证人汪某、张某1.
+// readInline reads the names after a role word at i: 证人汪某、张某1. Outside
+// 婚姻家庭 and 继承 cases a child counts only when the text shows a minor
+// (其子王小明（8岁）, 女儿李丽（2012年3月出生）).
 func (d *doc) readInline(at int, word string) {
 	for {
 		at = skipAny(d.text, at, "：:")
@@ -101,14 +103,17 @@ func (d *doc) readInline(at int, word string) {
 		if name == "" || d.protected[name] {
 			return
 		}
-		role := word
+		role, minor := word, false
 		if childRole(role) {
-			role = "子女"
+			role, minor = "子女", d.minorAfter(at+len(name))
+			if !d.family && !minor {
+				return
+			}
 		}
 		if short := shorterKnown(name, d.byName); short != "" {
 			name = short
 		} else {
-			d.addParty(Party{Name: name, Role: role, Of: -1}, -1, -1)
+			d.addParty(Party{Name: name, Role: role, Of: -1, Minor: minor}, -1, -1)
 		}
 		at += len(name)
 		next, size := utf8.DecodeRuneInString(d.text[at:])
@@ -178,6 +183,27 @@ func readPersonName(s string) string {
 	return name
 }
 
+// agePattern finds an age in brackets: （8岁）, (现年15周岁).
+var agePattern = regexp.MustCompile(`^[（(][^）)]{0,6}?(\d{1,2})周?岁`)
+
+// minorAfter reports whether the words after a name at i show a minor: an
+// age under 18 or a date of birth less than 18 years before the judgment, in
+// brackets, or 未成年.
+func (d *doc) minorAfter(i int) bool {
+	after := firstRunes(d.text[i:], 20)
+	if m := agePattern.FindStringSubmatch(after); m != nil {
+		age, _ := strconv.Atoi(m[1])
+		return age < 18
+	}
+	if strings.HasPrefix(after, "（") || strings.HasPrefix(after, "(") {
+		if m := birthPattern.FindStringSubmatch(after); m != nil {
+			born, _ := strconv.Atoi(m[1])
+			return d.year > 0 && d.year-born < 18
+		}
+	}
+	return strings.Contains(after, "未成年")
+}
+
 // maskedRun returns the length of the masking characters (某, ×, *, digits)
 // at the start of s.
 func maskedRun(s string) int {
@@ -198,7 +224,7 @@ var birthPattern = regexp.MustCompile(`(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?
 // decideMinors marks as minors the people whose paragraph says so or whose
 // date of birth is less than 18 years before the judgment's year.
 func (d *doc) decideMinors() {
-	year := d.documentYear()
+	year := d.year
 	for _, p := range d.paras {
 		body := d.text[p.start:p.end]
 		party := &d.parties[p.party]
@@ -265,7 +291,9 @@ func (d *doc) masks(i int) (string, bool) {
 		return "第八条第（三）项：未成年人", true
 	case class == roleLegalRep && p.Of >= 0 && d.parties[p.Of].Minor:
 		return "第八条第（三）项：未成年人的法定代理人", true
-	case d.family && (class == rolePrincipal || p.Role == "子女"):
+	case d.family && p.Role == "子女":
+		return "第八条第（一）项：婚姻家庭、继承纠纷案件当事人的子女", true
+	case d.family && class == rolePrincipal:
 		return "第八条第（一）项：婚姻家庭、继承纠纷案件的当事人", true
 	case d.family && class == roleLegalRep:
 		return "第八条第（一）项：婚姻家庭、继承纠纷案件当事人的法定代理人", true

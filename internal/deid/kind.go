@@ -43,6 +43,7 @@ func (d *doc) classify() {
 		d.family = familyCause.MatchString(d.head(3000))
 	}
 	d.mediation = strings.Contains(head, "调解书")
+	d.year = d.documentYear()
 }
 
 // head returns about the first n bytes of the text, cut at a character.
