@@ -238,6 +238,8 @@ func TestDeidHardCases(t *testing.T) {
 			Options{}, []string{"证人赵某、钱某的证言", "鉴定人孙某", "保证人周全", "被告人刘强"}, []string{"赵敏", "钱进", "孙立"}},
 		{"the same surname for a victim and an already masked witness", "（2024）京0105刑初1号 刑事判决书\n被告人刘强，男。\n被害人张明报警，证人张某证实。",
 			Options{}, []string{"被害人张某某报警", "证人张某证实"}, []string{"张明"}},
+		{"strict: parties named only in running text, and an alias", "（2024）京0105民初1号 民事判决书\n本院受理原告王大山与被告李小河买卖合同纠纷一案。被告李小河，曾用名李河，未到庭。原告诉称，原告方提交证据。",
+			Options{Setting: Strict}, []string{"原告王某与被告李某买卖", "被告李某，曾用名李某某，", "原告诉称", "原告方提交"}, []string{"王大山", "李小河", "李河"}},
 		{"a minor named in running text of a civil case", "（2024）京0105民初1号 民事判决书\n原告：李强，男，1980年1月1日出生。\n被告：北京甲有限公司。\n原告之子李小明（8岁）在被告商场摔伤，原告的女儿李丽（1999年3月出生）陪同。",
 			Options{}, []string{"原告之子李某（8岁）", "原告：李强，", "女儿李丽"}, []string{"李小明"}},
 		{"phone and ID inside a party paragraph in full-width digits", "原告：李四，男，身份证号：３７０１０２１９８００１０１１２３４，手机：１３８１２３４５６７８。",

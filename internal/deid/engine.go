@@ -51,7 +51,19 @@ var inlineRoles = []struct {
 	{"长女", rolePrincipal}, {"次女", rolePrincipal}, {"之子", rolePrincipal}, {"之女", rolePrincipal},
 	{"儿子", rolePrincipal}, {"女儿", rolePrincipal}, {"其子", rolePrincipal}, {"其女", rolePrincipal},
 	{"孙子", rolePrincipal}, {"孙女", rolePrincipal}, {"外孙", rolePrincipal}, {"外孙女", rolePrincipal},
+	{"原告", roleParty}, {"被告", roleParty}, {"第三人", roleParty}, {"上诉人", roleParty}, {"被上诉人", roleParty},
+	{"申请人", roleParty}, {"被申请人", roleParty}, {"申请执行人", roleParty}, {"被执行人", roleParty},
+	{"被告人", roleParty}, {"自诉人", roleParty}, {"原审原告", roleParty}, {"原审被告", roleParty}, {"原审被告人", roleParty},
+	{"曾用名", roleParty}, {"别名", roleParty}, {"又名", roleParty}, {"化名", roleParty},
 }
+
+// roleParty marks, among inlineRoles, a party's role read in running text
+// (原告张三与被告李四…): only where parties are masked (严格, or a 婚姻家庭 or
+// 继承 case), and only a name that a delimiter or a joining word follows.
+const roleParty = roleRepresentative + 1
+
+// partyNameEnds may follow a party's name read in running text.
+const partyNameEnds = "，。、；：与诉及和（(的等因在于不向"
 
 // childRole reports whether a role word names a child of the parties (found
 // only in 婚姻家庭 and 继承 cases).
@@ -79,28 +91,36 @@ func (d *doc) findProtected() {
 // 婚生子, 长女 ...): 证人汪某、张某1的证言.
 func (d *doc) findInline() {
 	var words []string
+	class := map[string]roleClass{}
 	for _, r := range inlineRoles {
 		if r.class == roleVictim && !d.isCriminal() && d.opt.Setting != Strict {
 			continue
 		}
+		if r.class == roleParty && !d.family && d.opt.Setting != Strict {
+			continue
+		}
 		words = append(words, r.word)
+		class[r.word] = r.class
 	}
 	newMatcher(words).scan(d.text, func(i int, w string) {
 		if w == "证人" && precededBy(d.text, i, "保见公作查") {
 			return // 保证人, 见证人, 公证人 are not witnesses
 		}
-		d.readInline(i+len(w), w)
+		d.readInline(i+len(w), w, class[w] == roleParty)
 	})
 }
 
 // readInline reads the names after a role word at i: 证人汪某、张某1. Outside
 // 婚姻家庭 and 继承 cases a child counts only when the text shows a minor
 // (其子王小明（8岁）, 女儿李丽（2012年3月出生）).
-func (d *doc) readInline(at int, word string) {
+func (d *doc) readInline(at int, word string, party bool) {
 	for {
 		at = skipAny(d.text, at, "：:")
 		name := readPersonName(d.text[at:])
 		if name == "" || d.protected[name] {
+			return
+		}
+		if next, _ := utf8.DecodeRuneInString(d.text[at+len(name):]); party && !d.known(name) && !strings.ContainsRune(partyNameEnds, next) {
 			return
 		}
 		role, minor := word, false
