@@ -251,12 +251,12 @@ func (s *Server) deidResultPage(w http.ResponseWriter, r *http.Request, v *visit
 	if len(rv.Preview) > deidPreviewBytes {
 		rv.Preview, rv.Cut = strings.ToValidUTF8(rv.Preview[:deidPreviewBytes], ""), true
 	}
-	rv.Parties = partyRows(res.res)
+	rv.Parties = partyRows(res.res, res.opt.Setting)
 	return s.render(w, http.StatusOK, "deid_result", view{Title: "脱敏结果", Nav: "deid", Visitor: v, CSRF: v.Session.CSRF, Data: rv})
 }
 
-// partyRows lists the parties with their pseudonym or 保留.
-func partyRows(r deid.Result) []deidPartyRow {
+// partyRows lists the parties with their pseudonym, or why the name stays.
+func partyRows(r deid.Result, setting deid.Setting) []deidPartyRow {
 	pseudo := map[string]string{}
 	for _, c := range r.Changes {
 		if c.Type == deid.TypeName {
@@ -266,10 +266,15 @@ func partyRows(r deid.Result) []deidPartyRow {
 	var rows []deidPartyRow
 	for _, p := range r.Parties {
 		outcome := "保留"
-		if q, ok := pseudo[p.Name]; ok {
+		switch q, ok := pseudo[p.Name]; {
+		case ok:
 			outcome = "隐名为 " + q
-		} else if p.Lawyer {
+		case p.Lawyer:
 			outcome = "保留（律师）"
+		case p.Type != deid.Natural:
+			outcome = "保留（单位）"
+		case setting == deid.Minimum:
+			outcome = "保留（最低要求下不隐名）"
 		}
 		rows = append(rows, deidPartyRow{Name: p.Name, Role: p.Role, Type: p.Type.String(), Outcome: outcome})
 	}

@@ -25,7 +25,7 @@ func sampleDeidForm(v *visitor) view {
 func sampleDeidResult(v *visitor) view {
 	r := deid.Text(deid.Sample(), deid.Options{})
 	return view{Title: "脱敏结果", Nav: "deid", Visitor: v, CSRF: "t", Data: deidResultView{Token: "t0", Name: "示例判决书.txt", OutName: "示例判决书_脱敏.txt",
-		Setting: "最低要求", Kind: "民事", Family: true, Counts: "姓名 15", Warnings: r.Warnings, Parties: partyRows(r), Changes: r.Changes, More: 3, Preview: r.Text, Cut: true, Expires: time.Now()}}
+		Setting: "最低要求", Kind: "民事", Family: true, Counts: "姓名 15", Warnings: r.Warnings, Parties: partyRows(r, deid.Minimum), Changes: r.Changes, More: 3, Preview: r.Text, Cut: true, Expires: time.Now()}}
 }
 
 // newDeidEnv is the test web app with the module's store.
@@ -90,7 +90,7 @@ func TestDeidUploadSample(t *testing.T) {
 	}
 	page := c.get(loc)
 	wantStatus(t, "result", page, http.StatusOK, `id="deid-changes"`)
-	for _, s := range []string{"隐名为 张某", "严格", "第四条第（四）项", "王某某"} {
+	for _, s := range []string{"隐名为 张某", "严格", "第四条第（四）项", "王某某", "保留（律师）", "保留（单位）"} {
 		if !strings.Contains(page.body, s) {
 			t.Errorf("result page lacks %q", s)
 		}
