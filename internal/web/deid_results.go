@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/rand"
+	"errors"
 	"encoding/hex"
 	"net/http"
 	"sync"
@@ -94,7 +95,10 @@ func (rs *deidResults) drop(token string) {
 	}
 }
 
-// limitBody refuses a request body over n bytes before h reads it.
+// limitBody refuses a request body over n bytes before h reads it. For a
+// signed-in visitor it reads the multipart form itself, all in memory (so
+// that no part goes to a temporary file), and answers 413 when the body
+// turns out too long.
 func limitBody(n int64, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > n {
@@ -102,6 +106,13 @@ func limitBody(n int64, h http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, n)
+		if visitorOf(r) != nil {
+			var tooLarge *http.MaxBytesError
+			if err := r.ParseMultipartForm(n); errors.As(err, &tooLarge) {
+				http.Error(w, "上传内容过大：文书不能超过 20 MB", http.StatusRequestEntityTooLarge)
+				return
+			}
+		}
 		h.ServeHTTP(w, r)
 	})
 }

@@ -177,13 +177,25 @@ func TestDeidUploadErrors(t *testing.T) {
 	if es, _ := e.db.DeidRecords(t.Context(), "", 5); len(es) != 0 {
 		t.Errorf("failed uploads were audited: %+v", es)
 	}
-	req := httptest.NewRequest("POST", "/deid", strings.NewReader("x"))
-	req.ContentLength = deidMaxBody + 1
-	req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	small := httptest.NewRequest("POST", "/deid", strings.NewReader("x"))
+	small.ContentLength = deidMaxBody + 1
+	small.Header.Set("Content-Type", "multipart/form-data; boundary=x")
 	w := httptest.NewRecorder()
-	e.srv.ServeHTTP(w, req)
+	e.srv.ServeHTTP(w, small)
 	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "20 MB") {
 		t.Errorf("too large: %d %s", w.Code, w.Body)
+	}
+	// a body that does not say its length (chunked) and runs over the limit
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", c.csrf)
+	fw, _ := mw.CreateFormFile("document", "big.txt")
+	io.WriteString(fw, strings.Repeat("原告张三。", deidMaxBody/15+1000))
+	mw.Close()
+	req, _ := http.NewRequest("POST", e.ts.URL+"/deid", io.MultiReader(&body))
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if big := c.do(req); big.status != http.StatusRequestEntityTooLarge || req.ContentLength != 0 {
+		t.Errorf("too large without Content-Length: %d %.200s", big.status, big.body)
 	}
 }
 
