@@ -2,10 +2,10 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -329,10 +329,25 @@ func (s *Server) deidReportCSV(w http.ResponseWriter, r *http.Request, v *visito
 	return sendFile(w, strings.TrimSuffix(res.name, filepath.Ext(res.name))+"_变更报告.csv", "text/csv; charset=utf-8", deid.ReportCSV(res.res.Changes))
 }
 
+// attrEscape percent-encodes a file name for filename* (RFC 5987): every
+// byte but letters, digits and !#$&+-.^_`|~.
+func attrEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0) {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
 // sendFile sends data as a download named name (RFC 6266, UTF-8).
 func sendFile(w http.ResponseWriter, name, ctype string, data []byte) error {
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+attrEscape(name))
 	w.Header().Set("Cache-Control", "no-store")
 	_, err := w.Write(data)
 	return err

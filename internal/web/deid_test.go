@@ -228,3 +228,9 @@ func TestDeidResultsEvictOldest(t *testing.T) {
 		t.Errorf("%d results kept, want %d", len(rs.order), deidMaxResults)
 	}
 }
+
+func TestDeidAttrEscape(t *testing.T) {
+	if got := attrEscape(`判决书 "a";b.docx`); got != "%E5%88%A4%E5%86%B3%E4%B9%A6%20%22a%22%3Bb.docx" {
+		t.Errorf("attrEscape = %q", got)
+	}
+}
