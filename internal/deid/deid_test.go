@@ -240,6 +240,8 @@ func TestDeidHardCases(t *testing.T) {
 			Options{}, []string{"被害人张某某报警", "证人张某证实"}, []string{"张明"}},
 		{"strict: parties named only in running text, and an alias", "（2024）京0105民初1号 民事判决书\n本院受理原告王大山与被告李小河买卖合同纠纷一案。被告李小河，曾用名李河，未到庭。原告诉称，原告方提交证据。",
 			Options{Setting: Strict}, []string{"原告王某与被告李某买卖", "被告李某，曾用名李某某，", "原告诉称", "原告方提交"}, []string{"王大山", "李小河", "李河"}},
+		{"an inheritance case: four of one surname, the deceased, a minor heir and the mother", "（2023）冀0102民初456号\n原告：李建华，男，汉族。\n原告：李建国，男，汉族。\n被告：李秀兰，女，汉族。\n被告：李小龙，男，2008年3月3日出生。\n法定代理人：王美丽，女，系被告李小龙之母。\n原告李建华、李建国与被告李秀兰、李小龙法定继承纠纷一案。被继承人李大海于2020年死亡。\n审判长　赵刚\n二〇二三年八月八日",
+			Options{}, []string{"原告：李某，", "原告：李某某，", "被告：李某甲，", "被告：李某乙，", "法定代理人：王某，", "被继承人李某丙于", "审判长　赵刚"}, []string{"李建", "李秀兰", "李小龙", "王美丽", "李大海"}},
 		{"a minor named in running text of a civil case", "（2024）京0105民初1号 民事判决书\n原告：李强，男，1980年1月1日出生。\n被告：北京甲有限公司。\n原告之子李小明（8岁）在被告商场摔伤，原告的女儿李丽（1999年3月出生）陪同。",
 			Options{}, []string{"原告之子李某（8岁）", "原告：李强，", "女儿李丽"}, []string{"李小明"}},
 		{"phone and ID inside a party paragraph in full-width digits", "原告：李四，男，身份证号：３７０１０２１９８００１０１１２３４，手机：１３８１２３４５６７８。",

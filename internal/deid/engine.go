@@ -55,7 +55,12 @@ var inlineRoles = []struct {
 	{"申请人", roleParty}, {"被申请人", roleParty}, {"申请执行人", roleParty}, {"被执行人", roleParty},
 	{"被告人", roleParty}, {"自诉人", roleParty}, {"原审原告", roleParty}, {"原审被告", roleParty}, {"原审被告人", roleParty},
 	{"曾用名", roleParty}, {"别名", roleParty}, {"又名", roleParty}, {"化名", roleParty},
+	{"被继承人", roleFamily},
 }
+
+// roleFamily marks, among inlineRoles, a person read only in 婚姻家庭 and 继承
+// cases: the 被继承人, whose name tells who the heirs are.
+const roleFamily = roleParty + 1
 
 // roleParty marks, among inlineRoles, a party's role read in running text
 // (原告张三与被告李四…): only where parties are masked (严格, or a 婚姻家庭 or
@@ -96,7 +101,7 @@ func (d *doc) findInline() {
 		if r.class == roleVictim && !d.isCriminal() && d.opt.Setting != Strict {
 			continue
 		}
-		if r.class == roleParty && !d.family && d.opt.Setting != Strict {
+		if r.class == roleParty && !d.family && d.opt.Setting != Strict || r.class == roleFamily && !d.family {
 			continue
 		}
 		words = append(words, r.word)
@@ -313,6 +318,8 @@ func (d *doc) masks(i int) (string, bool) {
 		return "第八条第（三）项：未成年人的法定代理人", true
 	case d.family && p.Role == "子女":
 		return "第八条第（一）项：婚姻家庭、继承纠纷案件当事人的子女", true
+	case d.family && p.Role == "被继承人":
+		return "第八条第（一）项：继承纠纷案件的被继承人（其姓名可识别当事人）", true
 	case d.family && class == rolePrincipal:
 		return "第八条第（一）项：婚姻家庭、继承纠纷案件的当事人", true
 	case d.family && class == roleLegalRep:
