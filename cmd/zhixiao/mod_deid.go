@@ -165,27 +165,43 @@ func deidSettings(ctx context.Context, e *env, o deidOptions) (deid.Options, err
 		}
 	}
 	if o.dbGiven && opt.CaseNo != "" {
-		c, err := caseFromDB(ctx, o.dsn, opt.CaseNo)
-		if err != nil {
+		if err := caseFromDB(ctx, e, o.dsn, &opt); err != nil {
 			return opt, err
-		}
-		if opt.Cause == "" {
-			opt.Cause = c.Cause
-		}
-		if len(opt.Parties) == 0 {
-			fmt.Fprintln(e.stderr, "提示：数据库中尚无当事人表，当事人取自文书本身的当事人段落；可用 --parties 提供当事人名单。")
 		}
 	}
 	return opt, nil
 }
 
-func caseFromDB(ctx context.Context, dsn, no string) (court.Case, error) {
+// partySource is a store that keeps the case's parties (the 当事人表 of issue
+// 9 part 2); see web.DeidPartySource.
+type partySource interface {
+	DeidParties(ctx context.Context, caseNo string) ([]deid.Party, error)
+}
+
+// caseFromDB takes the case's 案由 and, once the store keeps them, its
+// parties from the database.
+func caseFromDB(ctx context.Context, e *env, dsn string, opt *deid.Options) error {
 	db, err := openStoreFor(ctx, dsn)
 	if err != nil {
-		return court.Case{}, err
+		return err
 	}
 	defer db.Close()
-	return db.Case(ctx, no)
+	c, err := db.Case(ctx, opt.CaseNo)
+	if err != nil {
+		return err
+	}
+	if opt.Cause == "" {
+		opt.Cause = c.Cause
+	}
+	if len(opt.Parties) > 0 {
+		return nil
+	}
+	if src, ok := any(db).(partySource); ok {
+		opt.Parties, err = src.DeidParties(ctx, opt.CaseNo)
+		return err
+	}
+	fmt.Fprintln(e.stderr, "提示：数据库中尚无当事人表，当事人取自文书本身的当事人段落；可用 --parties 提供当事人名单。")
+	return nil
 }
 
 func openStoreFor(ctx context.Context, dsn string) (*store.DB, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/deid"
 )
 
 // This file is the 文书脱敏 module of the web app (issue 9: de-identified
@@ -18,6 +19,14 @@ import (
 type DeidStore interface {
 	RecordDeid(ctx context.Context, e auth.AuditEntry) error
 	DeidRecords(ctx context.Context, login string, limit int) ([]auth.AuditEntry, error)
+}
+
+// DeidPartySource is what a store offers once it keeps the case's parties
+// (the 当事人表 of issue 9 part 2): when DeidStore also implements it, a 案号
+// given on /deid brings the case's parties. Not found is an error of kind
+// NotFound; a case without parties gives none.
+type DeidPartySource interface {
+	DeidParties(ctx context.Context, caseNo string) ([]deid.Party, error)
 }
 
 // deidModule is the state of the 文书脱敏 pages: the store and the results

@@ -110,6 +110,12 @@ func (s *Server) deidRun(r *http.Request, v *visitor, p deidFormPage) (*deidResu
 	if p.Strict {
 		opt.Setting = deid.Strict
 	}
+	if pname, pdata, perr := uploaded(r, "parties"); perr == nil {
+		var err error
+		if opt.Parties, err = deid.ReadParties(pname, strings.NewReader(string(pdata))); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.deidCase(r, v, &opt); err != nil {
 		return nil, err
 	}
@@ -119,11 +125,6 @@ func (s *Server) deidRun(r *http.Request, v *visitor, p deidFormPage) (*deidResu
 	}
 	if err != nil {
 		return nil, err
-	}
-	if pname, pdata, perr := uploaded(r, "parties"); perr == nil {
-		if opt.Parties, err = deid.ReadParties(pname, strings.NewReader(string(pdata))); err != nil {
-			return nil, err
-		}
 	}
 	out, res, err := deid.File(name, data, opt)
 	if err != nil {
@@ -166,6 +167,13 @@ func (s *Server) deidCase(r *http.Request, v *visitor, opt *deid.Options) error 
 	}
 	if opt.Cause == "" {
 		opt.Cause = c.Cause
+	}
+	if src, ok := s.mods.deid.db.(DeidPartySource); ok && len(opt.Parties) == 0 {
+		ps, err := src.DeidParties(r.Context(), opt.CaseNo)
+		if err != nil && court.KindOf(err) != court.NotFound {
+			return err
+		}
+		opt.Parties = ps
 	}
 	return nil
 }

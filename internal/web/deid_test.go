@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -232,5 +233,34 @@ func TestDeidResultsEvictOldest(t *testing.T) {
 func TestDeidAttrEscape(t *testing.T) {
 	if got := attrEscape(`判决书 "a";b.docx`); got != "%E5%88%A4%E5%86%B3%E4%B9%A6%20%22a%22%3Bb.docx" {
 		t.Errorf("attrEscape = %q", got)
+	}
+}
+
+// partyStore is the store once it keeps the case's parties (issue 9 part 2).
+type partyStore struct {
+	DeidStore
+	asked []string
+}
+
+func (p *partyStore) DeidParties(ctx context.Context, caseNo string) ([]deid.Party, error) {
+	p.asked = append(p.asked, caseNo)
+	return []deid.Party{{Name: "马丽娟", Role: "原告", Type: deid.Natural, Of: -1}}, nil
+}
+
+// TestDeidCaseParties: with a store that keeps parties, the 案号 brings the
+// case's parties, which are masked even where the document has no 当事人
+// paragraph (the strict setting).
+func TestDeidCaseParties(t *testing.T) {
+	e := newDeidEnv(t)
+	ps := &partyStore{DeidStore: e.db}
+	e.srv.mods.deid.db = ps
+	c := e.loggedIn("sgb")
+	c.get("/deid")
+	r := c.upload(map[string]string{"case": "（2024）示01民初4号", "setting": "strict"}, map[string][2]string{"document": {"a.txt", "本院受理马丽娟诉示例公司一案。"}})
+	if r.status != http.StatusSeeOther || len(ps.asked) != 1 || ps.asked[0] != "（2024）示01民初4号" {
+		t.Fatalf("upload: %d, asked %v\n%.300s", r.status, ps.asked, r.body)
+	}
+	if file := c.get(r.header.Get("Location") + "/file"); file.body != "本院受理马某诉示例公司一案。" {
+		t.Errorf("copy: %q", file.body)
 	}
 }
