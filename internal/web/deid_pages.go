@@ -89,9 +89,13 @@ func (s *Server) deidPost(w http.ResponseWriter, r *http.Request, v *visitor) er
 	if err := s.deidReady(v); err != nil {
 		return err
 	}
+	setting, err := deid.ParseSetting(r.FormValue("setting"))
 	p := deidFormPage{Case: strings.TrimSpace(r.FormValue("case")), Cause: strings.TrimSpace(r.FormValue("cause")),
-		Strict: r.FormValue("setting") == "strict", Numbered: r.FormValue("numbered") == "1"}
-	res, err := s.deidRun(r, v, p)
+		Strict: setting == deid.Strict, Numbered: r.FormValue("numbered") == "1"}
+	var res *deidResult
+	if err == nil {
+		res, err = s.deidRun(r, v, p)
+	}
 	if err != nil {
 		if court.KindOf(err) == court.Internal {
 			return err

@@ -171,6 +171,7 @@ func TestDeidUploadErrors(t *testing.T) {
 		{"a case outside the scope", map[string]string{"case": "（2020）示01民初1号"}, map[string][2]string{"document": {"a.txt", "原告张三"}}, 403, ""},
 		{"bad parties", nil, map[string][2]string{"document": {"a.txt", "原告张三"}, "parties": {"p.csv", "名称,诉讼地位\n张三,原告\n"}}, 400, "缺少列“类型”"},
 		{"no csrf", map[string]string{"csrf": "x", "sample": "1"}, nil, 403, "表单校验码无效"},
+		{"unknown setting", map[string]string{"setting": "loose", "sample": "1"}, nil, 400, "未知的脱敏设置“loose”"},
 	}
 	for _, tc := range tests {
 		wantStatus(t, tc.what, c.upload(tc.fields, tc.files), tc.status, tc.text)
