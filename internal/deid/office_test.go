@@ -50,27 +50,54 @@ func TestDeidDOCXOpensInLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	convert := func(file, to string) string {
+		t.Helper()
+		cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", to, "--outdir", dir, file)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, b)
+		}
+		return strings.TrimSuffix(file, filepath.Ext(file)) + "." + strings.Fields(strings.ReplaceAll(to, ":", " "))[0]
+	}
+	pdfText := func(docx string) string {
+		t.Helper()
+		text, err := exec.Command(pdftotext, "-enc", "UTF-8", convert(docx, "pdf"), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		return strings.Join(strings.Fields(string(text)), "")
+	}
 	docx := filepath.Join(dir, "out.docx")
 	if err := os.WriteFile(docx, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir, docx)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	text, err := exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(dir, "out.pdf"), "-").Output()
+	checkPDF(t, "made by the test", pdfText(docx))
+
+	// a DOCX written by LibreOffice itself, with its styles, fonts and settings
+	txt := filepath.Join(dir, "lo.txt")
+	os.WriteFile(txt, []byte(Sample()), 0o644)
+	lo, err := os.ReadFile(convert(txt, "docx:MS Word 2007 XML"))
 	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
+		t.Fatal(err)
 	}
-	pdf := strings.Join(strings.Fields(string(text)), "")
+	out, _, err = DOCX(lo, "lo.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx = filepath.Join(dir, "lo_out.docx")
+	os.WriteFile(docx, out, 0o644)
+	checkPDF(t, "written by LibreOffice", pdfText(docx))
+}
+
+func checkPDF(t *testing.T, what, pdf string) {
+	t.Helper()
 	for _, s := range []string{"原告：张某，女", "审判员李晓杰", "婚生女王某某"} {
 		if !strings.Contains(pdf, s) {
-			t.Errorf("the PDF lacks %q:\n%s", s, text)
+			t.Errorf("%s: the PDF lacks %q:\n%s", what, s, pdf)
 		}
 	}
 	for _, s := range []string{"张小红", "王大伟", "13912345678"} {
 		if strings.Contains(pdf, s) {
-			t.Errorf("the PDF still shows %q", s)
+			t.Errorf("%s: the PDF still shows %q", what, s)
 		}
 	}
 }
