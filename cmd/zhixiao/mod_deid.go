@@ -30,9 +30,21 @@ func deidCommands() map[string]command {
 	}
 }
 
-// deidJobs runs the module's background jobs in `serve` until ctx ends:
-// there are none, since nothing is kept.
-func deidJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {}
+// deidJobs runs the module's background job in `serve` until ctx ends:
+// every minute it drops the de-identified copies waiting for download
+// longer than their 15 minutes.
+func deidJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			srv.ExpireDeidResults()
+		}
+	}
+}
 
 // seedDeidDemo adds the module's demo data after `zhixiao demo` has loaded
 // ds: none is needed, the /deid page offers a sample judgment to try.

@@ -55,6 +55,16 @@ func (s *Server) deidRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /deid/results/{token}/report.csv", s.member(s.deidReportCSV))
 }
 
+// ExpireDeidResults drops the results of de-identification older than 15
+// minutes from memory; `serve` calls it every minute (cmd/zhixiao deidJobs),
+// so that an upload does not outlive its time when nobody uses the page.
+func (s *Server) ExpireDeidResults() {
+	rs := s.mods.deid.results
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	rs.expire(s.now())
+}
+
 // ShowsDeid reports whether the navigation shows 文书脱敏: to 院领导, 审管办,
 // 庭长 and 法官, who prepare judgments for publication.
 func (v *visitor) ShowsDeid() bool {

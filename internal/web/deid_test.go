@@ -117,6 +117,10 @@ func TestDeidUploadSample(t *testing.T) {
 	other := e.loggedIn("fg")
 	wantStatus(t, "another user's result", other.get(loc+"/file"), http.StatusNotFound, "不存在或已过期")
 	e.clock.Advance(deidKeep + time.Minute)
+	e.srv.ExpireDeidResults()
+	if n := len(e.srv.mods.deid.results.byToken); n != 0 || e.srv.mods.deid.results.bytes != 0 {
+		t.Errorf("%d results (%d bytes) kept after their time", n, e.srv.mods.deid.results.bytes)
+	}
 	wantStatus(t, "expired result", c.get(loc), http.StatusNotFound, "不存在或已过期")
 }
 
