@@ -123,6 +123,9 @@ func (d *doc) addressRange(i int, strong bool) (int, int) {
 	if utf8.RuneCountInString(street) < 2 {
 		return i, i
 	}
+	if d.inParagraph(i) && keep > 0 && utf8.RuneCountInString(addr[keep:]) <= 40 {
+		return i + keep, end // a 当事人 paragraph's address runs to its comma: all of it goes
+	}
 	return i + keep, i + keep + len(street)
 }
 

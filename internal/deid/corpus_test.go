@@ -276,3 +276,40 @@ func TestDeidCAIL(t *testing.T) {
 		t.Errorf("expected plates and bank accounts in CAIL, got %v", counts)
 	}
 }
+
+// TestDeidRealExcerpts is a table of real judgments of JuDGE (by line
+// number in test.jsonl) with what the minimum setting must make of them.
+func TestDeidRealExcerpts(t *testing.T) {
+	docs := judgments(t)
+	tests := []struct {
+		n        int
+		has, not []string
+	}{
+		{1, []string{"被告人张3犯诈骗罪", "被害人刘某某、徐某某", "证人汪某、张某1、张2的证言", "审判员李晓杰", "书记员唐婷"}, nil},
+		{2, []string{"辩护人钟俊，系上海市长宁区法律援助中心指派的上海新沪律师事务所律师", "户籍地贵州省。"}, nil},
+		{5, []string{"发还被害人董某某。"}, []string{"董文宇"}},
+		{6, []string{"住长沙市雨花区。因吸毒"}, []string{"雨花亭街道"}},
+		{20, []string{"皖A×××××号尼桑牌越野车"}, []string{"皖AQ8790"}},
+		{24, []string{"患有×××，作案时"}, []string{"精神分裂症"}},
+		{92, []string{"户籍地武汉市经济开发区。"}, []string{"汉纸中路"}},
+		{186, []string{"居民身份证号码×××，汉族"}, []string{"21022519710319037x", "冰峪村"}},
+		{259, []string{"证人何某、康某的证言", "被告人徐波的供述"}, []string{"何清臣", "康玉环"}},
+		{406, []string{"账号为×××一折统存折"}, []string{"621210121001697108"}},
+	}
+	for _, tc := range tests {
+		if tc.n > len(docs) {
+			t.Fatalf("judgment %d is not there", tc.n)
+		}
+		out := Text(docs[tc.n-1], Options{}).Text
+		for _, s := range tc.has {
+			if !strings.Contains(out, s) {
+				t.Errorf("judgment %d: output lacks %q", tc.n, s)
+			}
+		}
+		for _, s := range tc.not {
+			if strings.Contains(out, s) {
+				t.Errorf("judgment %d: output still has %q", tc.n, s)
+			}
+		}
+	}
+}
