@@ -68,7 +68,11 @@ const roleFamily = roleParty + 1
 const roleParty = roleRepresentative + 1
 
 // partyNameEnds may follow a party's name read in running text.
-const partyNameEnds = "，。、；：与诉及和（(的等因在于不向"
+const partyNameEnds = "，。、；：,;:与诉及（(等"
+
+// childNameEnds may follow a child's name read in running text (女儿潘甲随原告
+// 生活), besides partyNameEnds.
+const childNameEnds = "随由跟现于已在出系"
 
 // childRole reports whether a role word names a child of the parties (found
 // only in 婚姻家庭 and 继承 cases).
@@ -125,7 +129,11 @@ func (d *doc) readInline(at int, word string, party bool) {
 		if name == "" || d.protected[name] {
 			return
 		}
-		if next, _ := utf8.DecodeRuneInString(d.text[at+len(name):]); party && !d.known(name) && !strings.ContainsRune(partyNameEnds, next) {
+		next, _ := utf8.DecodeRuneInString(d.text[at+len(name):])
+		if party && !d.known(name) && (!strings.ContainsRune(partyNameEnds, next) || utf8.RuneCountInString(name) == 2 && !strings.HasSuffix(word, "名") && strings.Count(d.text, name) < 2) {
+			return // a two-character reading must recur: 原告索赔， is no name
+		}
+		if childRole(word) && !d.known(name) && !strings.ContainsRune(partyNameEnds+childNameEnds, next) {
 			return
 		}
 		role, minor := word, false
@@ -164,7 +172,7 @@ func shorterKnown(name string, known map[string]int) string {
 
 // nameStops may not be the last character of a name read from running text:
 // 王明家中 is 王明, not 王明家.
-var nameStops = setOf(`的家等在于因被与和及向将所处称说之系是为对从到已也均都并又即就把给让拿持用驾骑乘报陈证供诉辩签出作借欠还付收交打踢砍刺杀抢偷盗骗拉推殴戴到经分后前时以由自共同犯涉曾现仍各认欲其间先`)
+var nameStops = setOf(`的家等在于因被与和及向将所处称说之系是为对从到已也均都并又即就把给让拿持用驾骑乘报陈证供诉辩签出作借欠还付收交打踢砍刺杀抢偷盗骗拉推殴戴到经分后前时以由自共同犯涉曾现仍各认欲其间先随`)
 
 // readPersonName reads a natural person's name from the start of s in
 // running text: an already masked name (张某, 刘某某, 张某1, 张3), or a surname
