@@ -58,15 +58,6 @@ var inlineRoles = []struct {
 	{"被继承人", roleFamily},
 }
 
-// roleFamily marks, among inlineRoles, a person read only in 婚姻家庭 and 继承
-// cases: the 被继承人, whose name tells who the heirs are.
-const roleFamily = roleParty + 1
-
-// roleParty marks, among inlineRoles, a party's role read in running text
-// (原告张三与被告李四…): only where parties are masked (严格, or a 婚姻家庭 or
-// 继承 case), and only a name that a delimiter or a joining word follows.
-const roleParty = roleRepresentative + 1
-
 // partyNameEnds may follow a party's name read in running text.
 const partyNameEnds = "，。、；：,;:与诉及（(等"
 
@@ -74,9 +65,12 @@ const partyNameEnds = "，。、；：,;:与诉及（(等"
 // 生活), besides partyNameEnds.
 const childNameEnds = "随由跟现于已在出系"
 
-// childRole reports whether a role word names a child of the parties (found
-// only in 婚姻家庭 and 继承 cases).
-func childRole(w string) bool { return strings.HasSuffix(w, "子") || strings.HasSuffix(w, "女") }
+// childWords name a child: masked in 婚姻家庭 and 继承 cases, and elsewhere
+// when the text shows a minor.
+var childWords = setOfWords(`婚生子 婚生女 非婚生子 非婚生女 养子 养女 长子 次子 长女 次女 之子 之女 儿子 女儿 其子 其女 孙子 孙女 外孙 外孙女`)
+
+// childRole reports whether a role word names a child.
+func childRole(w string) bool { return childWords[w] }
 
 // findProtected finds the names of the panel, clerks and prosecutors, and of
 // the lawyers among the agents; they are never masked.

@@ -17,6 +17,13 @@ const (
 	roleLegalRep                        // 法定代理人: masked with the person represented
 	roleAgent                           // 委托诉讼代理人, 辩护人: lawyers keep their names
 	roleRepresentative                  // 法定代表人, 负责人 of a legal person
+	// roleParty: a party's role read in running text (原告张三与被告李四…), only
+	// where parties are masked (严格, or a 婚姻家庭 or 继承 case), and only a
+	// name that a delimiter or a joining word follows.
+	roleParty
+	// roleFamily: the 被继承人, read only in 婚姻家庭 and 继承 cases: the name
+	// tells who the heirs are.
+	roleFamily
 )
 
 // roles are the words that open a 当事人 paragraph, longest first where one
