@@ -55,6 +55,7 @@ func seedDeidDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out io.Wr
 // deidOptions are the flags of zhixiao deid.
 type deidOptions struct {
 	in, out, report, parties, caseNo, cause, dsn string
+	outDir, reportDir                            string
 	strict, numbered, dbGiven                    bool
 }
 
@@ -69,19 +70,25 @@ func runDeid(ctx context.Context, e *env) error {
 	fs.StringVar(&o.cause, "cause", "", "案由，如 离婚纠纷（婚姻家庭、继承案件按第八条第（一）项隐名）")
 	fs.BoolVar(&o.strict, "strict", false, "严格设置：所有自然人的姓名都作隐名处理")
 	fs.BoolVar(&o.numbered, "numbered", false, "同姓重名时按第九条加阿拉伯数字（张某1、张某2），默认为 张某、张某某、张某甲……")
+	fs.StringVar(&o.outDir, "out-dir", "", "批量处理：脱敏文书写入此目录（默认在各原文件旁）")
+	fs.StringVar(&o.reportDir, "report-dir", "", "批量处理：每份文书的变更报告（JSON）写入此目录")
 	pos, err := parseInterspersed(fs, e.args)
 	if err != nil {
 		return exitError{2}
 	}
 	fs.Visit(func(f *flag.Flag) { o.dbGiven = o.dbGiven || f.Name == "db" })
 	o.dsn = *dsn
-	if o.in == "" && len(pos) == 1 {
+	if o.in != "" {
+		pos = append([]string{o.in}, pos...)
+	}
+	if len(pos) == 0 {
+		return court.Errorf(court.Invalid, "请给出要脱敏的文书，如 zhixiao deid 判决书.docx 或 --in 判决书.txt（批量：多个文件或一个目录）")
+	}
+	if len(pos) == 1 && !isDir(pos[0]) && o.outDir == "" && o.reportDir == "" {
 		o.in = pos[0]
+		return deidFile(ctx, e, o)
 	}
-	if o.in == "" || len(pos) > 1 {
-		return court.Errorf(court.Invalid, "请给出一个要脱敏的文书，如 zhixiao deid 判决书.docx 或 --in 判决书.txt")
-	}
-	return deidFile(ctx, e, o)
+	return deidBatch(ctx, e, o, pos)
 }
 
 func deidFile(ctx context.Context, e *env, o deidOptions) error {

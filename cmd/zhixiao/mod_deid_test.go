@@ -82,7 +82,7 @@ func TestDeidCommandErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"deid"}, "请给出一个要脱敏的文书"},
+		{[]string{"deid"}, "请给出要脱敏的文书"},
 		{[]string{"deid", filepath.Join(dir, "none.txt")}, "无法打开文书"},
 		{[]string{"deid", bad}, "不是有效的 DOCX"},
 		{[]string{"deid", empty}, "是空的"},
@@ -153,5 +153,37 @@ func TestDeidCommandWithCase(t *testing.T) {
 	es, err := db.DeidRecords(ctx, "", 5)
 	if err != nil || len(es) != 1 || !strings.Contains(es[0].After, `"案号":"（2024）示01民初7号"`) || !strings.Contains(es[0].After, `"姓名":4`) {
 		t.Errorf("audit: %+v, %v", es, err)
+	}
+}
+
+// TestDeidCommandBatch de-identifies a directory and a file in one run; a
+// bad file fails on its own and the run exits 1.
+func TestDeidCommandBatch(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "a.txt"), []byte(deidJudgment), 0o644)
+	os.WriteFile(filepath.Join(docs, "b.txt"), []byte("原告：周芳，女，电话13800001111。离婚纠纷"), 0o644)
+	os.WriteFile(filepath.Join(docs, "c_脱敏.txt"), []byte("已处理"), 0o644)
+	os.WriteFile(filepath.Join(docs, "notes.md"), []byte("x"), 0o644)
+	bad := filepath.Join(dir, "bad.docx")
+	os.WriteFile(bad, []byte("no zip"), 0o644)
+	out, reports := filepath.Join(dir, "out"), filepath.Join(dir, "reports")
+	code, stdout, stderr := zhixiao(t, "deid", docs, bad, "--out-dir", out, "--report-dir", reports, "--strict")
+	if code != 1 || !strings.Contains(stdout, "共 3 份，完成 2 份，失败 1 份") || !strings.Contains(stdout, "失败  "+bad) {
+		t.Fatalf("batch: %d\n%s\n%s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "b_脱敏.txt"))
+	if err != nil || strings.Contains(string(b), "周芳") || strings.Contains(string(b), "13800001111") {
+		t.Errorf("b_脱敏.txt: %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(reports, "a_变更报告.json")); err != nil {
+		t.Errorf("report of a.txt: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "c_脱敏_脱敏.txt")); err == nil {
+		t.Error("an earlier copy was de-identified again")
+	}
+	if code, _, stderr := zhixiao(t, "deid", docs, "--report", "r.json"); code != 1 || !strings.Contains(stderr, "批量处理时不能用") {
+		t.Errorf("batch with --report: %d %s", code, stderr)
 	}
 }
