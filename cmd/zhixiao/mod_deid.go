@@ -64,7 +64,7 @@ func runDeid(ctx context.Context, e *env) error {
 	o := deidOptions{}
 	fs.StringVar(&o.in, "in", "", "要脱敏的文书（.txt 或 .docx）；也可直接写在命令末尾")
 	fs.StringVar(&o.out, "out", "", "脱敏后的文书（默认在原文件名后加“_脱敏”）")
-	fs.StringVar(&o.report, "report", "", "变更报告：.json（每项 type、original、replacement、offset、rule）或 .csv")
+	fs.StringVar(&o.report, "report", "", "变更报告：.json（每项 type、original、replacement、offset）或 .csv（另有“依据”一列）")
 	fs.StringVar(&o.parties, "parties", "", "当事人 CSV（列：名称、诉讼地位、类型；可选 身份证号、住所）")
 	fs.StringVar(&o.caseNo, "case", "", "案号：决定案件类别；与 --db 一起时从案件库读取案由")
 	fs.StringVar(&o.cause, "cause", "", "案由，如 离婚纠纷（婚姻家庭、继承案件按第八条第（一）项隐名）")
@@ -244,7 +244,8 @@ func recordDeidCLI(ctx context.Context, dsn string, rec deid.Record) error {
 }
 
 // writeDeidReport writes the changes as JSON (a list of {"type",
-// "original", "replacement", "offset", "rule"}) or, for a .csv name, as CSV.
+// "original", "replacement", "offset"}) or, for a .csv name, as CSV with
+// the rule of each.
 func writeDeidReport(name string, changes []deid.Change) error {
 	data := deid.ReportJSON(changes)
 	if strings.EqualFold(filepath.Ext(name), ".csv") {

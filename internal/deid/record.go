@@ -50,13 +50,23 @@ func Hash(data []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
+// reportEntry is one replacement in the JSON report, with exactly the
+// fields issue 9 names (the rule is in the CSV report and on the page).
+type reportEntry struct {
+	Type        Type   `json:"type"`
+	Original    string `json:"original"`
+	Replacement string `json:"replacement"`
+	Offset      int    `json:"offset"`
+}
+
 // ReportJSON is the change report as JSON: a list of {"type", "original",
-// "replacement", "offset", "rule"}.
+// "replacement", "offset"}, offset in characters of the original text.
 func ReportJSON(changes []Change) []byte {
-	if changes == nil {
-		changes = []Change{}
+	entries := make([]reportEntry, 0, len(changes))
+	for _, c := range changes {
+		entries = append(entries, reportEntry{c.Type, c.Original, c.Replacement, c.Offset})
 	}
-	b, _ := json.MarshalIndent(changes, "", "  ")
+	b, _ := json.MarshalIndent(entries, "", "  ")
 	return append(b, '\n')
 }
 
