@@ -21,12 +21,12 @@ import (
 
 // This file is the 文书脱敏 module of the command line (issue 9: de-identified copies of judgments for publication).
 
-// deidCommands are the module's subcommands: deid, and deidentify, the
-// name issue 9 gives it (the same command).
+// deidCommands are the module's subcommands: deidentify, as issue 9 names
+// it, and deid, the same command under a short name.
 func deidCommands() map[string]command {
 	return map[string]command{
-		"deid":       {"裁判文书脱敏：生成互联网公布用的文书（TXT/DOCX）和变更报告", runDeid},
-		"deidentify": {"同 deid", runDeid},
+		"deidentify": {"裁判文书脱敏：生成互联网公布用的文书（TXT/DOCX）和变更报告，可批量", runDeid},
+		"deid":       {"同 deidentify（简称）", runDeid},
 	}
 }
 
