@@ -3,6 +3,8 @@ package deid
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // checkText asserts what an output contains and does not contain.
@@ -260,4 +262,19 @@ func TestDeidNoParties(t *testing.T) {
 		t.Errorf("warnings %v", r.Warnings)
 	}
 	checkText(t, r.Text, []string{"尾号为×××的银行卡", "联系电话×××"}, []string{"13912345678"})
+}
+
+func TestDeidGBKText(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, r, err := File("判决书.txt", []byte("\xef\xbb\xbf"+Sample()), Options{})
+	if err != nil || !strings.HasPrefix(string(out), "北京市朝阳区人民法院") {
+		t.Fatalf("UTF-8 with BOM: %v %q", err, firstRunes(string(out), 20))
+	}
+	out2, r2, err := File("判决书.txt", []byte(gbk), Options{})
+	if err != nil || string(out2) != string(out) || len(r2.Changes) != len(r.Changes) {
+		t.Errorf("GBK input: %v, %d changes, want the UTF-8 output with %d", err, len(r2.Changes), len(r.Changes))
+	}
 }
