@@ -254,9 +254,10 @@ var (
 	certNumber     = regexp.MustCompile(`[A-Za-z0-9０-９\-－]*[0-9０-９]{5,}[A-Za-z0-9０-９\-－]*`)
 	emailPattern   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	wechatPattern  = regexp.MustCompile(`(?:微信号|微信账号|微信ID|微信 ID)[：:\s]*([A-Za-z][-_A-Za-z0-9]{5,19})`)
-	diagnosisWords = splitWords(`患有 罹患 确诊为 确诊患有 诊断为 被诊断为 诊断患有 诊断结论为`)
+	diagnosisWords = splitWords(`患有 罹患 身患 患上 确诊为 确诊患有 诊断为 被诊断为 诊断患有 诊断结论为`)
 	diagnosis      = regexp.MustCompile(`^[^，。；、：\s“”"‘’「」]{0,10}?(?:病|症|炎|癌|瘤|综合征|障碍|感染)`)
-	history        = regexp.MustCompile(`[^，。；、：\s有“”"‘’「」]{1,8}?(?:病|症|炎)$`)
+	history        = regexp.MustCompile(`(?:有|患)([^，。；、：\s有患“”"‘’「」]{2,8})$`)
+	patient        = regexp.MustCompile(`(?:系|为|是)([^，。；、：\s“”"‘’「」]{1,8}?(?:病|症|炎|癌|瘤|综合征|障碍))$`)
 	carrierOf      = regexp.MustCompile(`(?:艾滋病|HIV|乙肝|乙型肝炎|丙肝|梅毒)(?:病毒)?$`)
 )
 
@@ -322,10 +323,16 @@ func (d *doc) healthSpans() []span {
 			add(m[1]+n[0], m[1]+n[1])
 		}
 	}
+	for _, m := range literalMatches(d.text, []string{"患者", "病人"}) {
+		from := runeStartBefore(d.text, m[0], 30)
+		if n := patient.FindStringSubmatchIndex(d.text[from:m[0]]); n != nil {
+			add(from+n[2], from+n[3])
+		}
+	}
 	for _, m := range literalMatches(d.text, []string{"病史"}) {
 		from := runeStartBefore(d.text, m[0], 30)
-		if n := history.FindStringIndex(d.text[from:m[0]]); n != nil {
-			add(from+n[0], from+n[1])
+		if n := history.FindStringSubmatchIndex(d.text[from:m[0]]); n != nil {
+			add(from+n[2], from+n[3])
 		}
 	}
 	for _, m := range literalMatches(d.text, []string{"携带者", "阳性", "感染者"}) {
