@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -83,13 +84,34 @@ func canDeid(v *visitor) error {
 	return nil
 }
 
-// deidPanels are the module's panels: on a case page, a link to
-// de-identify the case's judgment with its 案号 filled in.
+// deidPanels are the module's panels, for the roles that use it: on a case
+// page, a link to de-identify the case's judgment with its 案号 filled in; on
+// the visitor's own dashboard (home unit), the link and how many
+// de-identifications they made in the last 30 days.
 func (s *Server) deidPanels(ctx context.Context, v *visitor, at panelPlace) ([]panel, error) {
-	if at.Case == nil || !v.ShowsDeid() || s.mods.deid.db == nil {
+	if !v.ShowsDeid() || s.mods.deid.db == nil {
 		return nil, nil
 	}
-	body, err := s.renderPart("deid_form", "deid-panel", at.Case.No)
+	var body template.HTML
+	var err error
+	switch {
+	case at.Case != nil:
+		body, err = s.renderPart("deid_form", "deid-panel", at.Case.No)
+	case at.Unit != nil && at.Unit.Ref == v.Scope.Home():
+		var es []auth.AuditEntry
+		if es, err = s.mods.deid.db.DeidRecords(ctx, v.User.Login, 1000); err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, e := range es {
+			if s.now().Sub(e.At) <= 30*24*time.Hour {
+				n++
+			}
+		}
+		body, err = s.renderPart("deid_form", "deid-home-panel", n)
+	default:
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

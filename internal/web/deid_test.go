@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -214,6 +215,31 @@ func TestDeidCasePanel(t *testing.T) {
 	}
 	if r := e.loggedIn("admin").get("/cases/（2024）示01民初4号"); strings.Contains(r.body, `id="panel-deid"`) {
 		t.Error("admin sees the 文书脱敏 panel")
+	}
+}
+
+// TestDeidHomePanel: the visitor's own dashboard counts their
+// de-identifications of the last 30 days; another unit's dashboard has no
+// such panel.
+func TestDeidHomePanel(t *testing.T) {
+	e := newDeidEnv(t)
+	c := e.loggedIn("fg")
+	c.get("/deid")
+	c.upload(map[string]string{"sample": "1"}, nil)
+	home := c.get("/")
+	for home.status == http.StatusSeeOther || home.status == http.StatusFound {
+		home = c.get(home.header.Get("Location"))
+	}
+	wantStatus(t, "home", home, http.StatusOK, `id="deid-home-count">1</strong>`)
+	sgb := e.loggedIn("sgb")
+	r := sgb.get("/")
+	for r.status == http.StatusSeeOther || r.status == http.StatusFound {
+		r = sgb.get(r.header.Get("Location"))
+	}
+	wantStatus(t, "sgb home", r, http.StatusOK, `id="deid-home-count">0</strong>`)
+	ids := e.ids()
+	if r := sgb.get(fmt.Sprintf("/units/department/%d", ids["示例市中级人民法院/民一庭"])); r.status != 200 || strings.Contains(r.body, "deid-home-count") {
+		t.Errorf("a unit that is not home: %d, panel shown: %v", r.status, strings.Contains(r.body, "deid-home-count"))
 	}
 }
 
