@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 )
@@ -25,4 +26,13 @@ func (db *DB) RecordDeid(ctx context.Context, e auth.AuditEntry) (err error) {
 func (db *DB) DeidRecords(ctx context.Context, login string, limit int) ([]auth.AuditEntry, error) {
 	es, _, err := db.AuditLog(ctx, auth.AuditQuery{Actor: login, Action: auth.ActionDeid, Limit: limit})
 	return es, err
+}
+
+// DeidCount returns how many de-identifications login made since a time
+// (by the index on the audit log's time).
+func (db *DB) DeidCount(ctx context.Context, login string, since time.Time) (n int, err error) {
+	defer wrap(&err, "统计文书脱敏")
+	err = db.db.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM audit_log WHERE at >= ? AND action = ? AND actor = ?`),
+		authTimeText(since), string(auth.ActionDeid), login).Scan(&n)
+	return n, err
 }

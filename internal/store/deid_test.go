@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/store"
@@ -28,6 +29,12 @@ func TestDeidRecords(t *testing.T) {
 		all, err := db.DeidRecords(ctx, "", 2)
 		if err != nil || len(all) != 2 {
 			t.Fatalf("DeidRecords(all, 2) = %+v, %v", all, err)
+		}
+		if n, err := db.DeidCount(ctx, "sgb", authT0.Add(-time.Hour)); err != nil || n != 2 {
+			t.Errorf("DeidCount(sgb, before) = %d, %v; want 2", n, err)
+		}
+		if n, err := db.DeidCount(ctx, "sgb", authT0.Add(time.Second)); err != nil || n != 0 {
+			t.Errorf("DeidCount(sgb, after) = %d, %v; want 0", n, err)
 		}
 	})
 }

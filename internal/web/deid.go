@@ -20,6 +20,7 @@ import (
 type DeidStore interface {
 	RecordDeid(ctx context.Context, e auth.AuditEntry) error
 	DeidRecords(ctx context.Context, login string, limit int) ([]auth.AuditEntry, error)
+	DeidCount(ctx context.Context, login string, since time.Time) (int, error)
 }
 
 // DeidPartySource is what a store offers once it keeps the case's parties
@@ -98,15 +99,9 @@ func (s *Server) deidPanels(ctx context.Context, v *visitor, at panelPlace) ([]p
 	case at.Case != nil:
 		body, err = s.renderPart("deid_form", "deid-panel", at.Case.No)
 	case at.Unit != nil && at.Unit.Ref == v.Scope.Home():
-		var es []auth.AuditEntry
-		if es, err = s.mods.deid.db.DeidRecords(ctx, v.User.Login, 1000); err != nil {
+		var n int
+		if n, err = s.mods.deid.db.DeidCount(ctx, v.User.Login, s.now().Add(-30*24*time.Hour)); err != nil {
 			return nil, err
-		}
-		n := 0
-		for _, e := range es {
-			if s.now().Sub(e.At) <= 30*24*time.Hour {
-				n++
-			}
 		}
 		body, err = s.renderPart("deid_form", "deid-home-panel", n)
 	default:
