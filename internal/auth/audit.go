@@ -35,13 +35,14 @@ const (
 	ActionAssessmentObjection Action = "assessment_objection"
 	ActionAssessmentInterview Action = "assessment_interview"
 	ActionTemplateEdit        Action = "template_edit"
+	ActionDeid                Action = "deid" // a de-identified copy was made: who, the file's hash and counts, never the content
 )
 
 // actionOrder lists the actions in the order the audit page offers them:
 // these, then the modules' in the order they register.
 var actionOrder = []Action{ActionLogin, ActionLoginFailed, ActionLogout, ActionUserAdd, ActionUserDisable,
 	ActionUserEnable, ActionUserPassword, ActionPasswordOwn, ActionBandEdit, ActionIndicatorEdit,
-	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView, ActionAssessmentScheme, ActionAssessmentEntry, ActionAssessmentScores, ActionAssessmentObjection, ActionAssessmentInterview, ActionTemplateEdit}
+	ActionPetitionAdd, ActionPetitionChange, ActionPetitionSetup, ActionReception, ActionSurvey, ActionReportView, ActionAssessmentScheme, ActionAssessmentEntry, ActionAssessmentScores, ActionAssessmentObjection, ActionAssessmentInterview, ActionTemplateEdit, ActionDeid}
 
 // RegisterAction gives a module's action its Chinese name; call it from an
 // init function. Registering an action twice panics.
@@ -80,6 +81,7 @@ var actionNames = map[Action]string{
 	ActionAssessmentObjection: "考核异议",
 	ActionAssessmentInterview: "约谈记录",
 	ActionTemplateEdit:        "修改文书模板",
+	ActionDeid:                "文书脱敏",
 }
 
 // String returns the Chinese name of the action, or the action itself.

@@ -38,6 +38,9 @@ func samplePages(v *visitor) map[string]view {
 
 		// 文书 (issue 9)
 		"documents_index": {Title: "文书", Visitor: v, CSRF: "t", Data: sampleDocuments()},
+		// 文书脱敏 (issue 9)
+		"deid_form":   sampleDeidForm(v),
+		"deid_result": sampleDeidResult(v),
 	}
 	// The modules' pages (issues 6–10), each from its own test file.
 	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v), assessmentSamplePages(v)} {
