@@ -45,6 +45,7 @@ type Item struct {
 	ClosedOn                 court.Date
 	CloseNote                string
 	EscalatedOn              court.Date // the day it went to the 院领导; NoDate while not
+	EscalatedTo              string     // the leaders it went to, for the page (e.g. "yuanzhang（张院长）")
 }
 
 // Actor is who does a transition: the account and its post.

@@ -40,6 +40,15 @@ type SupervisionStore interface {
 	AddMeasure(ctx context.Context, m supervision.Measure, e auth.AuditEntry) (int64, error)
 	Plans(ctx context.Context, s auth.Scope, userID, deptID int64) ([]supervision.Plan, error)
 	Plan(ctx context.Context, id int64) (supervision.Plan, error)
+	PlanHead(ctx context.Context, id int64) (supervision.Plan, error)
+	UpdatePlan(ctx context.Context, before, after supervision.Plan, e auth.AuditEntry) error
+	Problem(ctx context.Context, id int64) (supervision.Problem, error)
+	UpdateProblem(ctx context.Context, before, after supervision.Problem, e auth.AuditEntry) error
+	WithdrawProblem(ctx context.Context, before, after supervision.Problem, r supervision.Report, e auth.AuditEntry) (int, error)
+	EditMeasure(ctx context.Context, before, after supervision.Measure, ms supervision.MilestoneEdit, r supervision.Report, e auth.AuditEntry) error
+	WithdrawMeasure(ctx context.Context, before, after supervision.Measure, r supervision.Report, e auth.AuditEntry) error
+	SupervisionLeaders(ctx context.Context, courtID int64) (map[int64]int64, error)
+	SaveSupervisionLeaders(ctx context.Context, courtID int64, m map[int64]int64, e auth.AuditEntry) error
 	Measure(ctx context.Context, id int64) (supervision.Measure, int64, error)
 	Reports(ctx context.Context, measureID int64) ([]supervision.Report, error)
 	MeasureReport(ctx context.Context, before, after supervision.Measure, r supervision.Report, atts []supervision.Attachment, e auth.AuditEntry, notices []supervision.Message) (int64, error)
@@ -97,6 +106,7 @@ func (s *Server) supervisionRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /supervision/settings", m(s.svSettings))
 	mux.Handle("POST /supervision/settings/rules", m(s.svRulesSave))
 	mux.Handle("POST /supervision/settings/webhook", m(s.svWebhookSave))
+	s.svEditRoutes(mux, m)
 }
 
 // svLimitBody bounds the body of an upload.

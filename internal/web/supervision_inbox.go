@@ -54,6 +54,14 @@ type svSettingsPage struct {
 	WebhookURL string
 	HasSecret  bool
 	Header     string
+	Leaders    []svLeaderRow // the court's departments and their 分管院领导
+	Presidents []svOption    // the court's 院领导 accounts
+}
+
+// svLeaderRow is a department on the 分管院领导 form.
+type svLeaderRow struct {
+	Dept   svOption
+	Leader int64 // 0: every 院领导
 }
 
 // svCheckSettings refuses anyone but 审管办.
@@ -87,6 +95,26 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, v *visit
 		return err
 	}
 	p.WebhookURL, p.HasSecret = wh.URL, wh.Secret != ""
+	inCharge, err := db.SupervisionLeaders(r.Context(), v.User.CourtID)
+	if err != nil {
+		return err
+	}
+	users, depts, err := s.svCourtChoices(r, v.User.CourtID)
+	if err != nil {
+		return err
+	}
+	for _, d := range depts {
+		p.Leaders = append(p.Leaders, svLeaderRow{Dept: d, Leader: inCharge[d.ID]})
+	}
+	us, err := db.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, u := range us {
+		if u.CourtID == v.User.CourtID && u.Role == auth.RolePresident && !u.Disabled {
+			p.Presidents = append(p.Presidents, svOption{u.ID, svOptionName(users, u.ID)})
+		}
+	}
 	return s.render(w, status, "supervision_settings", view{Title: "督办设置", Nav: "supervision", Visitor: v, CSRF: v.Session.CSRF, Flash: flash, Error: errMsg, Data: p})
 }
 
