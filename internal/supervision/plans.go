@@ -23,8 +23,8 @@ type Plan struct {
 
 // Problem is one weakness (薄弱问题) of a plan.
 type Problem struct {
-	ID       int64
-	PlanID   int64
+	ID          int64
+	PlanID      int64
 	Ord         int
 	Title       string
 	Description string
