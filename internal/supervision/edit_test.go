@@ -124,3 +124,25 @@ func TestSupervisionEditMeasure(t *testing.T) {
 		t.Errorf("summary of no change: %q", s)
 	}
 }
+
+// TestSupervisionReasonsOfGravestColour: a warning lists the reasons of its
+// colour only, all of them, in rule order.
+func TestSupervisionReasonsOfGravestColour(t *testing.T) {
+	r := DefaultRules()
+	filed := d(t, "2024-06-01")
+	c := CaseFacts{CaseNo: "（2024）示01民初9号", Kind: court.KindCivil, FiledOn: filed, LimitDays: 365}
+	tests := []struct {
+		day  int
+		want string
+	}{
+		{250, "审限已过三分之二"},
+		{340, "审限剩余不足30天"},
+		{362, "审限剩余不足5天"},
+		{400, "已超审限；长期未结（超12个月）"},
+	}
+	for _, tt := range tests {
+		if w := r.Evaluate(&c, filed+court.Date(tt.day)); w.Reasons != tt.want {
+			t.Errorf("day %d: %s %q, want %q", tt.day, w.Colour, w.Reasons, tt.want)
+		}
+	}
+}

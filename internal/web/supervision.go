@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -237,6 +238,29 @@ func supervisionFuncs() template.FuncMap {
 			return supervision.LatenessOf(&m, today)
 		},
 		"svDaysLeft": func(deadline, today court.Date) int { return int(deadline - today) },
+		// svLeft says how the 审限 stands: "剩 3 天", "今日届满", "超期 30 天"; "" without a deadline.
+		"svLeft": func(deadline, today court.Date) string {
+			switch n := int(deadline - today); {
+			case deadline.IsZero():
+				return ""
+			case n > 0:
+				return fmt.Sprintf("剩 %d 天", n)
+			case n == 0:
+				return "今日届满"
+			default:
+				return fmt.Sprintf("超期 %d 天", -n)
+			}
+		},
+		"svTotal": func(counts map[supervision.Colour]int, only supervision.Colour) int {
+			if only != supervision.ColourNone {
+				return counts[only]
+			}
+			n := 0
+			for _, c := range counts {
+				n += c
+			}
+			return n
+		},
 		"svOverdue":  func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
 		"svColours": func() []supervision.Colour {
 			return []supervision.Colour{supervision.ColourRed, supervision.ColourYellow, supervision.ColourBlue}
