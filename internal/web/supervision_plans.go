@@ -33,6 +33,8 @@ type svBoardPage struct {
 	CanEdit  bool       // 审管办, 院领导 and the creator edit the plan, add problems and measures
 	Users    []svOption // the court's accounts, for a new measure's leader
 	AllDepts []svOption // the court's departments
+	Me       int64      // the visitor's account: its pending closings are marked 待您审批
+	MyDept   int64      // the visitor's department: its measures are marked 本部门
 }
 
 // svMonth is a month of the timeline: the measures due in it.
@@ -77,7 +79,7 @@ func (s *Server) svBoard(w http.ResponseWriter, r *http.Request, v *visitor) err
 		return err
 	}
 	q := r.URL.Query()
-	b := svBoardPage{Today: s.svToday(), Timeline: q.Get("view") == "timeline"}
+	b := svBoardPage{Today: s.svToday(), Timeline: q.Get("view") == "timeline", Me: v.User.ID, MyDept: v.User.DepartmentID}
 	b.Filter.Leader, _ = strconv.ParseInt(q.Get("leader"), 10, 64)
 	b.Filter.Department, _ = strconv.ParseInt(q.Get("dept"), 10, 64)
 	b.Leaders, b.Depts = svBoardChoices(&p)
