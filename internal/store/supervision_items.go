@@ -14,16 +14,16 @@ import (
 
 // itemColumns are the columns scanItem reads.
 func (db *DB) itemColumns() string {
-	return `i.id, i.court_id, i.department_id, i.judge_id, i.case_id, i.case_no, COALESCE(p.name, ''), i.source, i.action,
+	return `i.id, i.court_id, i.department_id, i.judge_id, i.case_id, i.case_no, COALESCE(p.name, ''), COALESCE(d.name, ''), i.source, i.action,
     ` + db.dateCol("i.due_on") + `, i.status, i.opened_by, ` + db.dateCol("i.opened_on") + `, i.explanation, i.explained_by,
     ` + db.dateCol("i.closed_on") + `, i.close_note, ` + db.dateCol("i.escalated_on") + `, i.escalated_to
-FROM sv_items i LEFT JOIN people p ON p.id = i.judge_id`
+FROM sv_items i LEFT JOIN people p ON p.id = i.judge_id LEFT JOIN departments d ON d.id = i.department_id`
 }
 
 func scanItem(row interface{ Scan(...any) error }) (supervision.Item, error) {
 	var it supervision.Item
 	var status string
-	err := row.Scan(&it.ID, &it.Court, &it.Department, &it.Judge, &it.CaseID, &it.CaseNo, &it.JudgeName, &it.Source, &it.Action,
+	err := row.Scan(&it.ID, &it.Court, &it.Department, &it.Judge, &it.CaseID, &it.CaseNo, &it.JudgeName, &it.DeptName, &it.Source, &it.Action,
 		dateScan{&it.DueOn}, &status, &it.OpenedBy, dateScan{&it.OpenedOn}, &it.Explanation, &it.ExplainedBy,
 		dateScan{&it.ClosedOn}, &it.CloseNote, dateScan{&it.EscalatedOn}, &it.EscalatedTo)
 	it.Status = supervision.ItemStatus(status)
@@ -127,7 +127,9 @@ type ItemFilter struct {
 	Open      bool // only those not closed
 	Escalated bool // only those escalated
 	CaseID    int64
-	Limit     int
+	// Court, Department and Judge narrow to a unit (0: any).
+	Court, Department, Judge int64
+	Limit                    int
 }
 
 // Items lists the 督办单 the filter selects, open first, by due date.
@@ -141,9 +143,14 @@ func (db *DB) Items(ctx context.Context, f ItemFilter) (its []supervision.Item, 
 	if f.Escalated {
 		where += " AND i.escalated_on IS NOT NULL"
 	}
-	if f.CaseID != 0 {
-		where += " AND i.case_id = ?"
-		args = append(args, f.CaseID)
+	for _, c := range []struct {
+		col string
+		v   int64
+	}{{"i.case_id", f.CaseID}, {"i.court_id", f.Court}, {"i.department_id", f.Department}, {"i.judge_id", f.Judge}} {
+		if c.v != 0 {
+			where += " AND " + c.col + " = ?"
+			args = append(args, c.v)
+		}
 	}
 	limit := f.Limit
 	if limit <= 0 {

@@ -34,6 +34,7 @@ type Item struct {
 	CaseID                   int64
 	CaseNo                   string
 	JudgeName                string
+	DeptName                 string // the case's department, for the pages
 	Source                   string // SourceRedWarning or SourceLeader
 	Action                   string // the required action (督办要求)
 	DueOn                    court.Date

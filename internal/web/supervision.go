@@ -191,6 +191,9 @@ func (s *Server) supervisionPanels(ctx context.Context, v *visitor, at panelPlac
 		if p.Warnings, err = db.Warnings(ctx, f); err != nil {
 			return nil, err
 		}
+		if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Court: f.Court, Department: f.Department, Judge: f.Judge, Limit: 6}); err != nil {
+			return nil, err
+		}
 		name = "sv-unit-panel"
 	case at.Case != nil:
 		item, err := db.CaseForItem(ctx, at.Case.No)

@@ -134,3 +134,27 @@ func TestSupervisionLeadersSetting(t *testing.T) {
 		t.Errorf("%d leader-setting entries in the audit log", n)
 	}
 }
+
+// TestSupervisionLinks: the chief's dashboard panel lists the department's
+// open 督办单 with links to the item and the case; the warnings list links
+// each warning to its item; the item names the people responsible.
+func TestSupervisionLinks(t *testing.T) {
+	e := svEnv(t)
+	tz1 := e.loggedIn("tz1")
+	id := svItemID(t, e, "（2020）示01民初1号")
+	link := fmt.Sprintf(`href="/supervision/items/%d"`, id)
+	home := tz1.get("/").header.Get("Location")
+	r := tz1.get(home)
+	wantStatus(t, "chief's dashboard", r, 200, `id="sv-panel-items"`)
+	if !strings.Contains(r.body, link) {
+		t.Errorf("the dashboard panel does not link to 督办单 %d", id)
+	}
+	r = tz1.get("/supervision")
+	if !regexp.MustCompile(`民初1号</a></td>.*?` + regexp.QuoteMeta(link)).MatchString(strings.ReplaceAll(r.body, "\n", " ")) {
+		t.Error("the warning of 民初1号 does not link to its 督办单")
+	}
+	wantStatus(t, "item page", tz1.get(fmt.Sprintf("/supervision/items/%d", id)), 200, "民一庭庭长")
+	if r := e.loggedIn("tz2").get(home); strings.Contains(r.body, link) {
+		t.Error("another department's chief sees the item on a dashboard")
+	}
+}
