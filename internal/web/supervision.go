@@ -264,7 +264,7 @@ func supervisionFuncs() template.FuncMap {
 			}
 			return n
 		},
-		"svOverdue":  func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
+		"svOverdue": func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
 		"svColours": func() []supervision.Colour {
 			return []supervision.Colour{supervision.ColourRed, supervision.ColourYellow, supervision.ColourBlue}
 		},

@@ -46,13 +46,13 @@ func supervisionSamples(v *visitor) map[string]view {
 		"supervision_item":  mk("督办单 1", svItemPage{Item: it, Today: today, CanExplain: true, CanReview: true}),
 		"supervision_plan": mk("作战图", svBoardPage{Plan: plan, Tally: supervision.TallyOf(&plan, today), Today: today, Leaders: []svOption{{7, "院长"}},
 			Depts: []svOption{{11, "民一庭"}}, CanEdit: true, Users: []svOption{{7, "院长"}}, AllDepts: []svOption{{11, "民一庭"}}}),
-		"supervision_measure":  mk("整改措施", svMeasurePage{Measure: m, Reports: reports, Today: today, CanReport: true, CanRequest: true, CanDecide: true, MaxMB: 10,
+		"supervision_measure": mk("整改措施", svMeasurePage{Measure: m, Reports: reports, Today: today, CanReport: true, CanRequest: true, CanDecide: true, MaxMB: 10,
 			CanEdit: true, Plan: plan, Users: []svOption{{7, "院长"}}, Depts: []svOption{{11, "民一庭"}}, Milestones: "2026-03-20 清理"}),
-		"supervision_weekly":   mk("周调度", &svWeeklyPage{Plan: plan, From: today, To: today + 6, Rows: []svWeeklyRow{{Problem: "审判质效", Measure: m, Reports: reports}}}),
-		"supervision_inbox":    mk("督办消息", svInboxPage{Entries: []store.InboxEntry{{ID: 1, At: time.Now(), Kind: "督办", Title: "新开具督办单 1 件", Link: "/supervision/items"}}, Unread: 1}),
+		"supervision_weekly": mk("周调度", &svWeeklyPage{Plan: plan, From: today, To: today + 6, Rows: []svWeeklyRow{{Problem: "审判质效", Measure: m, Reports: reports}}}),
+		"supervision_inbox":  mk("督办消息", svInboxPage{Entries: []store.InboxEntry{{ID: 1, At: time.Now(), Kind: "督办", Title: "新开具督办单 1 件", Link: "/supervision/items"}}, Unread: 1}),
 		"supervision_settings": mk("督办设置", svSettingsPage{Rules: supervision.DefaultRules().JSON(), WebhookURL: "https://sms.example/hook", HasSecret: true, Header: supervision.SignatureHeader,
 			Leaders: []svLeaderRow{{Dept: svOption{11, "民一庭"}, Leader: 7}, {Dept: svOption{12, "民二庭"}}}, Presidents: []svOption{{7, "院长"}}}),
-		"supervision_parts":    mk("督办面板", svPanel{Counts: counts, Warnings: []store.WarningRow{w}, Unit: "dept=11", Today: today}),
+		"supervision_parts": mk("督办面板", svPanel{Counts: counts, Warnings: []store.WarningRow{w}, Unit: "dept=11", Today: today}),
 	}
 }
 
