@@ -158,3 +158,17 @@ func TestSupervisionLinks(t *testing.T) {
 		t.Error("another department's chief sees the item on a dashboard")
 	}
 }
+
+// TestSupervisionWeeklyAsOfToday: the weekly report of a week not over
+// yet judges lateness as of today: a measure due after today is not late.
+func TestSupervisionWeeklyAsOfToday(t *testing.T) {
+	e := svEnv(t)
+	plan, _ := svPlanWithMeasure(t, e) // due today + 20
+	yz := e.loggedIn("yz")
+	week := (e.srv.svToday() + 23).String()
+	r := yz.get(plan + "/weekly?week=" + week)
+	wantStatus(t, "weekly of a later week", r, 200, "清理长期未结案件")
+	if strings.Contains(r.body, `<span class="sv-card late">`) || !strings.Contains(r.body, `<span class="sv-card ontrack">`) {
+		t.Errorf("a measure due after today is shown late in the weekly report of a week not over")
+	}
+}

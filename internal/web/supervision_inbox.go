@@ -198,10 +198,13 @@ func (s *Server) svWeeklyData(r *http.Request, v *visitor) (*svWeeklyPage, error
 	if err != nil {
 		return nil, err
 	}
-	wp.Tally = supervision.TallyOf(&p, wp.To)
+	// The week's standing is as of its last day, or today for the week
+	// under way: a measure due later this week is not late yet.
+	asOf := min(wp.To, s.svToday())
+	wp.Tally = supervision.TallyOf(&p, asOf)
 	for _, q := range p.Problems {
 		for _, m := range q.Measures {
-			wp.Rows = append(wp.Rows, svWeeklyRow{Problem: q.Title, Measure: m, Lateness: supervision.LatenessOf(&m, wp.To), Reports: reports[m.ID]})
+			wp.Rows = append(wp.Rows, svWeeklyRow{Problem: q.Title, Measure: m, Lateness: supervision.LatenessOf(&m, asOf), Reports: reports[m.ID]})
 		}
 	}
 	return wp, nil
@@ -244,7 +247,7 @@ func svWeeklyWorkbook(wp *svWeeklyPage) ([]byte, error) {
 	}
 	rows := [][]any{
 		{fmt.Sprintf("%s 周调度（%s 至 %s）", wp.Plan.Title, wp.From, wp.To)},
-		{"措施总数", wp.Tally.Measures, "已销号", wp.Tally.Closed, "待审批", wp.Tally.Pending, "已逾期", wp.Tally.Late, "临期", wp.Tally.DueSoon},
+		{"措施总数", wp.Tally.Measures, "已销号", wp.Tally.Closed, "待审批", wp.Tally.Pending, "已逾期", wp.Tally.Late, "临期", wp.Tally.DueSoon, "已撤销（不计入）", wp.Tally.Withdrawn},
 		{},
 		{"序号", "问题", "整改措施", "责任领导", "责任部门", "完成时限", "状态", "进度（%）", "时限情况", "本周进展"},
 	}
