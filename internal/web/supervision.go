@@ -164,6 +164,7 @@ type svPanel struct {
 	Unit     string // the query that lists the unit's warnings
 	Case     string // the case's 案号 (case panel)
 	CanOpen  bool   // the visitor may open a 挂牌督办 on the case
+	Unread   int    // the visitor's unread notices (unit panel)
 	Today    court.Date
 	CSRF     string
 }
@@ -192,6 +193,9 @@ func (s *Server) supervisionPanels(ctx context.Context, v *visitor, at panelPlac
 			return nil, err
 		}
 		if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Court: f.Court, Department: f.Department, Judge: f.Judge, Limit: 6}); err != nil {
+			return nil, err
+		}
+		if p.Unread, err = db.UnreadCount(ctx, v.User.ID); err != nil {
 			return nil, err
 		}
 		name = "sv-unit-panel"

@@ -146,6 +146,9 @@ func TestSupervisionLinks(t *testing.T) {
 	home := tz1.get("/").header.Get("Location")
 	r := tz1.get(home)
 	wantStatus(t, "chief's dashboard", r, 200, `id="sv-panel-items"`)
+	if !strings.Contains(r.body, `href="/supervision/inbox">督办消息 1 条未读`) {
+		t.Error("the dashboard panel does not show the chief's unread notice")
+	}
 	if !strings.Contains(r.body, link) {
 		t.Errorf("the dashboard panel does not link to 督办单 %d", id)
 	}

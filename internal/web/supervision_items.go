@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -166,14 +167,15 @@ func (s *Server) svItemOpen(w http.ResponseWriter, r *http.Request, v *visitor) 
 		return err
 	}
 	today := s.svToday()
-	if err := supervision.NewLeaderItem(svActor(v), r.FormValue("action"), due, today); err != nil {
+	action := strings.TrimSpace(r.FormValue("action"))
+	if err := supervision.NewLeaderItem(svActor(v), action, due, today); err != nil {
 		return err
 	}
 	it, err := db.CaseForItem(ctx, no.String())
 	if err != nil {
 		return err
 	}
-	it.Source, it.Action, it.DueOn, it.Status, it.OpenedBy, it.OpenedOn = supervision.SourceLeader, r.FormValue("action"), due, supervision.ItemOpen, v.User.Login, today
+	it.Source, it.Action, it.DueOn, it.Status, it.OpenedBy, it.OpenedOn = supervision.SourceLeader, action, due, supervision.ItemOpen, v.User.Login, today
 	id, err := db.OpenItem(ctx, it, s.svAudit(r, v))
 	if err != nil {
 		return err
