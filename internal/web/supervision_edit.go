@@ -150,7 +150,11 @@ func (s *Server) svMeasureEdit(w http.ResponseWriter, r *http.Request, v *visito
 	}
 	after.LeaderName, after.DeptName = svOptionName(users, after.Leader), svOptionName(depts, after.Department)
 	me := supervision.EditMilestones(before.Milestones, want)
-	summary := supervision.EditSummary(&before, &after, me)
+	named := before // the names in the summary read alike on both sides
+	if n := svOptionName(users, before.Leader); n != "" {
+		named.LeaderName = n
+	}
+	summary := supervision.EditSummary(&named, &after, me)
 	if summary == "未作修改" {
 		return s.renderMeasure(w, r, v, http.StatusOK, before, "未作修改。", "")
 	}
