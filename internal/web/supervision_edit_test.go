@@ -157,6 +157,8 @@ func TestSupervisionLinks(t *testing.T) {
 		t.Error("the warning of 民初1号 does not link to its 督办单")
 	}
 	wantStatus(t, "item page", tz1.get(fmt.Sprintf("/supervision/items/%d", id)), 200, "民一庭庭长")
+	svPlanWithMeasure(t, e)
+	wantStatus(t, "the plan's figures on the chief's 督办 page", tz1.get("/supervision"), 200, "措施 1 · 已销号 0 · 待审批 0")
 	if r := e.loggedIn("tz2").get(home); strings.Contains(r.body, link) {
 		t.Error("another department's chief sees the item on a dashboard")
 	}

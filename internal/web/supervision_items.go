@@ -21,6 +21,7 @@ type svHomePage struct {
 	Warnings []store.WarningRow
 	Items    []supervision.Item
 	Plans    []supervision.Plan
+	Tallies  map[int64]supervision.Tally // by plan, of the measures the visitor sees
 	Unread   int
 	Today    court.Date
 	CanPlan  bool // 审管办 creates plans
@@ -59,6 +60,18 @@ func (s *Server) svHome(w http.ResponseWriter, r *http.Request, v *visitor) erro
 	}
 	if p.Plans, err = db.Plans(ctx, v.Scope, v.User.ID, v.User.DepartmentID); err != nil {
 		return err
+	}
+	p.Tallies = map[int64]supervision.Tally{}
+	for i, pl := range p.Plans {
+		if i == 20 {
+			break // a long list shows the newest plans' figures only
+		}
+		full, err := db.Plan(ctx, pl.ID)
+		if err != nil {
+			return err
+		}
+		svKeepVisible(v, &full)
+		p.Tallies[pl.ID] = supervision.TallyOf(&full, p.Today)
 	}
 	if p.Unread, err = db.UnreadCount(ctx, v.User.ID); err != nil {
 		return err

@@ -55,21 +55,28 @@ func (s *Server) svPlanFor(r *http.Request, v *visitor) (supervision.Plan, bool,
 	if err != nil {
 		return p, false, err
 	}
-	whole := v.Scope.Unit(auth.Unit{Court: p.Court})
-	if whole {
-		return p, true, nil
+	whole, seen := svKeepVisible(v, &p)
+	if !whole && seen == 0 {
+		return p, false, court.Errorf(court.Forbidden, "您无权查看该整改方案")
 	}
-	a, seen := svActor(v), 0
+	return p, whole, nil
+}
+
+// svKeepVisible keeps the measures of a plan the visitor may see: all for
+// the roles that see the plan's court whole (whole), else those the
+// visitor leads or whose department is the visitor's; seen counts them.
+func svKeepVisible(v *visitor, p *supervision.Plan) (whole bool, seen int) {
+	if v.Scope.Unit(auth.Unit{Court: p.Court}) {
+		return true, -1
+	}
+	a := svActor(v)
 	for i := range p.Problems {
 		p.Problems[i].Measures = slices.DeleteFunc(p.Problems[i].Measures, func(m supervision.Measure) bool {
 			return m.Leader != a.UserID && !m.InDepartment(a)
 		})
 		seen += len(p.Problems[i].Measures)
 	}
-	if seen == 0 {
-		return p, false, court.Errorf(court.Forbidden, "您无权查看该整改方案")
-	}
-	return p, false, nil
+	return false, seen
 }
 
 // svBoard answers GET /supervision/plans/{id}[?leader=&dept=&view=timeline]: the 作战图.
