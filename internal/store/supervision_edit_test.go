@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -254,6 +255,39 @@ func TestSupervisionStoreEditWithdraw(t *testing.T) {
 		}
 		if all := strings.Join(titles, "|"); !strings.Contains(all, "整改措施已调整") || !strings.Contains(all, "整改措施已撤销") {
 			t.Errorf("department's notices: %v", titles)
+		}
+	})
+}
+
+// TestSupervisionStoreDigestOnce: the daily digest goes out once a day,
+// even when asked again (a restart, a second app server); the next day it
+// goes out again.
+func TestSupervisionStoreDigestOnce(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		users := svFixture(t, db)
+		if _, err := db.RunSupervision(ctx, svToday, svJob); err != nil {
+			t.Fatal(err)
+		}
+		n, err := db.SendDigest(ctx, authT0.Add(time.Hour), svToday)
+		if err != nil || n == 0 {
+			t.Fatalf("first digest: %d accounts, %v", n, err)
+		}
+		if n, err := db.SendDigest(ctx, authT0.Add(2*time.Hour), svToday); err != nil || n != 0 {
+			t.Errorf("the same day's digest again: %d accounts, %v", n, err)
+		}
+		if n, err := db.SendDigest(ctx, authT0.Add(3*time.Hour), svToday+1); err != nil || n == 0 {
+			t.Errorf("the next day's digest: %d accounts, %v", n, err)
+		}
+		es, _ := db.Inbox(ctx, users["fg"].ID, 20)
+		digests := 0
+		for _, x := range es {
+			if x.Kind == "每日摘要" {
+				digests++
+			}
+		}
+		if digests != 2 {
+			t.Errorf("the judge got %d digests over two days, want 2", digests)
 		}
 	})
 }
