@@ -399,5 +399,5 @@ func (db *DB) escalateItems(ctx context.Context, tx *sql.Tx, today court.Date, e
 			counts[u]++
 		}
 	}
-	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，已提请院领导督办", "/supervision/items?escalated=1")
+	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，提请您督办", "/supervision/items?escalated=1")
 }
