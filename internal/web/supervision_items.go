@@ -22,11 +22,16 @@ type svHomePage struct {
 	Items    []supervision.Item
 	Plans    []supervision.Plan
 	Tallies  map[int64]supervision.Tally // by plan, of the measures the visitor sees
-	Unread   int
-	Today    court.Date
-	CanPlan  bool // 审管办 creates plans
-	Settings bool // 审管办 edits the rules and the webhook
+	// MoreItems says there are more open 督办单 than the page lists (svHomeItems).
+	MoreItems bool
+	Unread    int
+	Today     court.Date
+	CanPlan   bool // 审管办 creates plans
+	Settings  bool // 审管办 edits the rules and the webhook
 }
+
+// svHomeItems is how many open 督办单 the 督办 page lists.
+const svHomeItems = 50
 
 // svHome answers GET /supervision[?colour=red&court=|dept=|judge=].
 func (s *Server) svHome(w http.ResponseWriter, r *http.Request, v *visitor) error {
@@ -55,8 +60,11 @@ func (s *Server) svHome(w http.ResponseWriter, r *http.Request, v *visitor) erro
 	if p.Warnings, err = db.Warnings(ctx, f); err != nil {
 		return err
 	}
-	if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Limit: 50}); err != nil {
+	if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Limit: svHomeItems + 1}); err != nil {
 		return err
+	}
+	if p.MoreItems = len(p.Items) > svHomeItems; p.MoreItems {
+		p.Items = p.Items[:svHomeItems]
 	}
 	if p.Plans, err = db.Plans(ctx, v.Scope, v.User.ID, v.User.DepartmentID); err != nil {
 		return err
