@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -129,7 +130,9 @@ type ItemFilter struct {
 	CaseID    int64
 	// Court, Department and Judge narrow to a unit (0: any).
 	Court, Department, Judge int64
-	Limit                    int
+	// ExceptDepartments leaves out the items of these departments.
+	ExceptDepartments []int64
+	Limit             int
 }
 
 // Items lists the 督办单 the filter selects, open first, by due date.
@@ -150,6 +153,12 @@ func (db *DB) Items(ctx context.Context, f ItemFilter) (its []supervision.Item, 
 		if c.v != 0 {
 			where += " AND " + c.col + " = ?"
 			args = append(args, c.v)
+		}
+	}
+	if n := len(f.ExceptDepartments); n > 0 {
+		where += " AND i.department_id NOT IN (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+		for _, d := range f.ExceptDepartments {
+			args = append(args, d)
 		}
 	}
 	limit := f.Limit
@@ -399,5 +408,5 @@ func (db *DB) escalateItems(ctx context.Context, tx *sql.Tx, today court.Date, e
 			counts[u]++
 		}
 	}
-	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，提请您督办", "/supervision/items?escalated=1")
+	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，提请您督办", "/supervision/items?escalated=1&mine=1")
 }

@@ -177,3 +177,32 @@ func TestSupervisionWeeklyAsOfToday(t *testing.T) {
 		t.Errorf("a measure due after today is shown late in the weekly report of a week not over")
 	}
 }
+
+// TestSupervisionEscalatedToMe: with 民一庭 in yz's charge and 民二庭 in
+// fyz's, once the items are overdue yz's "提请我督办的" lists 民一庭's item
+// and not 民二庭's; the item names whom it went to.
+func TestSupervisionEscalatedToMe(t *testing.T) {
+	e := svEnv(t)
+	ctx := context.Background()
+	yzU, _, _ := e.db.UserByLogin(ctx, "yz")
+	fyz := addTestUser(t, e.db, "fyz", "院领导", yzU.Court, "", "")
+	ids := e.ids()
+	min1, min2 := ids["示例市中级人民法院/民一庭"], ids["示例市中级人民法院/民二庭"]
+	if err := e.db.SaveSupervisionLeaders(ctx, yzU.CourtID, map[int64]int64{min1: yzU.ID, min2: fyz.ID}, svJobEntry()); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := e.db.RunSupervision(ctx, e.srv.svToday()+16, svJobEntry()); err != nil || r.Escalated == 0 {
+		t.Fatalf("escalation run: %+v %v", r, err)
+	}
+	yz := e.loggedIn("yz")
+	r := yz.get("/supervision/items?escalated=1&mine=1")
+	wantStatus(t, "escalated to me", r, 200, "（2020）示01民初1号")
+	if strings.Contains(r.body, "（2020）示01民初2号") {
+		t.Error("yz's list has 民二庭's item, which went to fyz")
+	}
+	if !strings.Contains(r.body, "提请分管院领导 yz") {
+		t.Error("the list does not say whom the item went to")
+	}
+	wantStatus(t, "all escalated", yz.get("/supervision/items?escalated=1"), 200, "（2020）示01民初2号")
+	wantStatus(t, "yz's inbox links to the list", yz.get("/supervision/inbox"), 200, `href="/supervision/items?escalated=1&amp;mine=1"`)
+}

@@ -110,16 +110,33 @@ func svCheckUnit(v *visitor, f store.WarningFilter) error {
 type svItemsPage struct {
 	Items     []supervision.Item
 	Escalated bool
+	Mine      bool // only those escalated to the visitor, a 院领导
+	CanMine   bool
 	Today     court.Date
 }
 
 // svItems answers GET /supervision/items[?escalated=1]: the 督办单 the
 // visitor sees; escalated ones for the 院领导.
 func (s *Server) svItems(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	p := svItemsPage{Escalated: r.URL.Query().Get("escalated") == "1", Today: s.svToday()}
+	q := r.URL.Query()
+	p := svItemsPage{Escalated: q.Get("escalated") == "1", Today: s.svToday(), CanMine: v.User.Role == auth.RolePresident}
+	f := store.ItemFilter{Scope: v.Scope, Escalated: p.Escalated, Limit: 500}
+	if p.Mine = p.CanMine && q.Get("mine") == "1"; p.Mine {
+		// Escalated to me: my departments, and those without a leader in
+		// charge (they go to every 院领导); not those of another leader.
+		inCharge, err := s.mods.supervision.db.SupervisionLeaders(r.Context(), v.User.CourtID)
+		if err != nil {
+			return err
+		}
+		for d, u := range inCharge {
+			if u != v.User.ID {
+				f.ExceptDepartments = append(f.ExceptDepartments, d)
+			}
+		}
+		f.Escalated, p.Escalated, f.Court = true, true, v.User.CourtID
+	}
 	var err error
-	p.Items, err = s.mods.supervision.db.Items(r.Context(), store.ItemFilter{Scope: v.Scope, Escalated: p.Escalated, Limit: 500})
-	if err != nil {
+	if p.Items, err = s.mods.supervision.db.Items(r.Context(), f); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "supervision_items", view{Title: "督办单", Nav: "supervision", Visitor: v, CSRF: v.Session.CSRF, Data: p})
