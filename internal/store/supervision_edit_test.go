@@ -174,7 +174,8 @@ func TestSupervisionStoreEditWithdraw(t *testing.T) {
 		}
 		got, _, err := db.Measure(ctx, m1)
 		if err != nil || got.Leader != sgb.ID || got.DueOn != svToday+60 || len(got.Milestones) != 2 ||
-			got.Milestones[0].Title != "清理" || got.Milestones[0].DueOn != svToday+40 || got.Milestones[1].Title != "总结" {
+			got.Milestones[0].Title != "清理" || got.Milestones[0].DueOn != svToday+40 || got.Milestones[1].Title != "总结" ||
+			len(got.Dropped) != 1 || got.Dropped[0].Title != "摸底" || got.Dropped[0].DroppedOn != svToday+1 {
 			t.Fatalf("measure after edit: %+v %v", got, err)
 		}
 		bad := got

@@ -227,8 +227,8 @@ func (db *DB) milestones(ctx context.Context, ms []supervision.Measure, idx map[
 	if len(ms) > 1 {
 		q, arg = "m.plan_id = ?", any(ms[0].PlanID)
 	}
-	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT s.id, s.measure_id, s.title, `+db.dateCol("s.due_on")+`, `+db.dateCol("s.done_on")+`
-FROM sv_milestones s JOIN sv_measures m ON m.id = s.measure_id WHERE `+q+` AND s.dropped_on IS NULL ORDER BY s.due_on, s.id`), arg)
+	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT s.id, s.measure_id, s.title, `+db.dateCol("s.due_on")+`, `+db.dateCol("s.done_on")+`, `+db.dateCol("s.dropped_on")+`
+FROM sv_milestones s JOIN sv_measures m ON m.id = s.measure_id WHERE `+q+` ORDER BY s.due_on, s.id`), arg)
 	if err != nil {
 		return err
 	}
@@ -236,11 +236,16 @@ FROM sv_milestones s JOIN sv_measures m ON m.id = s.measure_id WHERE `+q+` AND s
 	for rows.Next() {
 		var s supervision.Milestone
 		var mid int64
-		if err := rows.Scan(&s.ID, &mid, &s.Title, dateScan{&s.DueOn}, dateScan{&s.DoneOn}); err != nil {
+		if err := rows.Scan(&s.ID, &mid, &s.Title, dateScan{&s.DueOn}, dateScan{&s.DoneOn}, dateScan{&s.DroppedOn}); err != nil {
 			return err
 		}
-		if i, ok := idx[mid]; ok {
+		i, ok := idx[mid]
+		switch {
+		case !ok:
+		case s.DroppedOn.IsZero():
 			ms[i].Milestones = append(ms[i].Milestones, s)
+		default:
+			ms[i].Dropped = append(ms[i].Dropped, s)
 		}
 	}
 	return rows.Err()

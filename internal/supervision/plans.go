@@ -69,14 +69,17 @@ type Measure struct {
 	WithdrawnOn    court.Date
 	WithdrawReason string
 	Milestones     []Milestone
+	// Dropped are the milestones an edit took out (kept for the history).
+	Dropped []Milestone
 }
 
 // Milestone is a 节点 of a measure.
 type Milestone struct {
-	ID     int64
-	Title  string
-	DueOn  court.Date
-	DoneOn court.Date
+	ID        int64
+	Title     string
+	DueOn     court.Date
+	DoneOn    court.Date
+	DroppedOn court.Date // the day an edit took it out; NoDate while in
 }
 
 // ReportKind is what a measure's report records.

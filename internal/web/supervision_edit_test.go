@@ -65,6 +65,13 @@ func TestSupervisionEditPermissions(t *testing.T) {
 			t.Errorf("the edited measure's page lacks %q", want)
 		}
 	}
+	drop := svClone(edit)
+	drop.Set("milestones", (e.srv.svToday() + 10).String()+" 完成摸底")
+	r = yz.post(measure+"/edit", drop)
+	wantStatus(t, "a milestone dropped", r, 200, "节点：取消 1 个")
+	if !regexp.MustCompile(`id="sv-dropped"><li><del>[0-9-]+ 评估</del>`).MatchString(r.body) {
+		t.Error("the dropped milestone is not kept on the measure's page")
+	}
 	// 审管办 edits the plan and the problem, then withdraws the measure.
 	sgb.get(plan)
 	if r := sgb.post(plan+"/edit", url.Values{"title": {"脱薄争先实施方案（修订）"}, "source": {"自查"}, "description": {"第二版"}}); r.status != 303 {
@@ -83,8 +90,8 @@ func TestSupervisionEditPermissions(t *testing.T) {
 	if r := sgb.get(measure); strings.Contains(r.body, `id="sv-edit-form"`) || !strings.Contains(r.body, "与其他措施重复") {
 		t.Error("a withdrawn measure is still offered for editing, or its reason is not shown")
 	}
-	if _, n, _ := e.db.AuditLog(ctx, auth.AuditQuery{Action: store.ActionSvPlanEdit}); n != 3 {
-		t.Errorf("%d edit entries in the audit log, want 3 (measure, plan, problem)", n)
+	if _, n, _ := e.db.AuditLog(ctx, auth.AuditQuery{Action: store.ActionSvPlanEdit}); n != 4 {
+		t.Errorf("%d edit entries in the audit log, want 4 (measure twice, plan, problem)", n)
 	}
 	if _, n, _ := e.db.AuditLog(ctx, auth.AuditQuery{Action: store.ActionSvWithdraw}); n != 1 {
 		t.Errorf("%d withdrawal entries in the audit log, want 1", n)
