@@ -66,7 +66,7 @@ func TestSupervisionEditPermissions(t *testing.T) {
 		}
 	}
 	drop := svClone(edit)
-	drop.Set("milestones", (e.srv.svToday() + 10).String()+" 完成摸底")
+	drop.Set("milestones", (e.srv.svToday()+10).String()+" 完成摸底")
 	r = yz.post(measure+"/edit", drop)
 	wantStatus(t, "a milestone dropped", r, 200, "节点：取消 1 个")
 	if !regexp.MustCompile(`id="sv-dropped"><li><del>[0-9-]+ 评估</del>`).MatchString(r.body) {
