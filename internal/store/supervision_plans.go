@@ -17,6 +17,9 @@ func (db *DB) CreatePlan(ctx context.Context, p supervision.Plan, e auth.AuditEn
 	if err := supervision.CheckPlanText("方案名称", p.Title); err != nil {
 		return 0, err
 	}
+	if err := supervision.CheckDescription(p.Description); err != nil {
+		return 0, err
+	}
 	err = db.authTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		id, err = db.insertID(ctx, tx, "INSERT INTO sv_plans (court_id, title, source, created_by, created_on, description) VALUES (?, ?, ?, ?, ?, ?)",

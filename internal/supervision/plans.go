@@ -133,7 +133,7 @@ func CheckMeasure(m Measure, today court.Date) error {
 	case m.DueOn.IsZero():
 		return court.Errorf(court.Invalid, "请填写完成时限")
 	}
-	return nil
+	return CheckDescription(m.Description)
 }
 
 // CheckPlanText validates a plan's or a problem's title.
