@@ -57,6 +57,7 @@ type SupervisionStore interface {
 	Attachment(ctx context.Context, id int64) (supervision.AttachmentInfo, []byte, int64, error)
 	WeeklyReports(ctx context.Context, planID int64, from, to court.Date) (map[int64][]supervision.Report, error)
 	Users(ctx context.Context) ([]auth.User, error)
+	LatestDay(ctx context.Context) (court.Date, error)
 
 	Inbox(ctx context.Context, userID int64, limit int) ([]store.InboxEntry, error)
 	UnreadCount(ctx context.Context, userID int64) (int, error)
@@ -126,8 +127,20 @@ func (v *visitor) ShowsSupervision() bool { return v.User.CourtID != 0 }
 func svActor(v *visitor) supervision.Actor { return supervision.ActorOf(v.User) }
 
 // svToday is the day the module works on: the pages' today (the data's
-// latest day when that is earlier than the clock's).
-func (s *Server) svToday() court.Date { return s.today() }
+// latest day when that is earlier than the clock's). While the indicator
+// snapshot is still loading (the data's latest day not known yet), it asks
+// the store, so that a transition made in the first seconds after a start
+// is not dated by the clock alone (the warning job uses the same day).
+func (s *Server) svToday() court.Date {
+	d := s.today()
+	if s.asOf.Load() != 0 || s.mods.supervision.db == nil {
+		return d
+	}
+	if latest, err := s.mods.supervision.db.LatestDay(context.Background()); err == nil && latest != 0 && latest < d {
+		return latest
+	}
+	return d
+}
 
 // svAudit is an audit entry of the visitor's request.
 func (s *Server) svAudit(r *http.Request, v *visitor) auth.AuditEntry {

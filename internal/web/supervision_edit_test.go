@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/store"
@@ -212,4 +213,19 @@ func TestSupervisionEscalatedToMe(t *testing.T) {
 	}
 	wantStatus(t, "all escalated", yz.get("/supervision/items?escalated=1"), 200, "（2020）示01民初2号")
 	wantStatus(t, "yz's inbox links to the list", yz.get("/supervision/inbox"), 200, `href="/supervision/items?escalated=1&amp;mine=1"`)
+}
+
+// TestSupervisionTodayBeforeSnapshot: before the indicator snapshot has
+// loaded, the module's day is still the data's latest day, not the clock's.
+func TestSupervisionTodayBeforeSnapshot(t *testing.T) {
+	e := svEnv(t)
+	latest, err := e.db.LatestDay(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv.asOf.Store(0)
+	e.srv.cfg.Now = func() time.Time { return latest.Time().AddDate(0, 2, 0) } // the clock two months on
+	if got := e.srv.svToday(); got != latest {
+		t.Errorf("svToday before the snapshot = %s, want the data's latest day %s", got, latest)
+	}
 }
