@@ -174,7 +174,7 @@ func (db *DB) withdrawMeasure(ctx context.Context, tx *sql.Tx, before, after sup
 	}
 	e.Action, e.Object = ActionSvWithdraw, fmt.Sprintf("整改措施 %d（%s）", before.ID, before.Title)
 	e.Before = auditMeasure(before)
-	e.After = jsonText(map[string]any{"措施": auditMeasure(after), "撤销理由": after.WithdrawReason})
+	e.After = auditMeasure(after)
 	if err := db.appendAudit(ctx, tx, e); err != nil {
 		return err
 	}

@@ -248,6 +248,12 @@ func TestSupervisionStoreEditWithdraw(t *testing.T) {
 		if len(log) == 0 || !strings.Contains(log[0].Before, "摸底") || strings.Contains(log[0].After, "摸底") || !strings.Contains(log[0].After, "总结") {
 			t.Errorf("the measure's edit audit: %+v", log)
 		}
+		wlog, _, _ := db.AuditLog(ctx, auth.AuditQuery{Action: store.ActionSvWithdraw})
+		for _, x := range wlog {
+			if strings.HasPrefix(x.Object, "整改措施") && (!strings.Contains(x.After, `"撤销理由":"`) || strings.Contains(x.After, `\"`)) {
+				t.Errorf("a withdrawal's audit entry is not one flat JSON object with its reason: %s", x.After)
+			}
+		}
 		// The 调整 and 撤销 notices reach the department.
 		es, _ := db.Inbox(ctx, tz.ID, 10)
 		var titles []string
