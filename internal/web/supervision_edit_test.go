@@ -164,7 +164,11 @@ func TestSupervisionLinks(t *testing.T) {
 	if !regexp.MustCompile(`民初1号</a></td>.*?` + regexp.QuoteMeta(link)).MatchString(strings.ReplaceAll(r.body, "\n", " ")) {
 		t.Error("the warning of 民初1号 does not link to its 督办单")
 	}
-	wantStatus(t, "item page", tz1.get(fmt.Sprintf("/supervision/items/%d", id)), 200, "民一庭庭长")
+	r = tz1.get(fmt.Sprintf("/supervision/items/%d", id))
+	wantStatus(t, "item page", r, 200, "民一庭庭长")
+	if !regexp.MustCompile(`id="sv-item-warning"><span class="badge sv-red">红色预警</span>`).MatchString(r.body) {
+		t.Error("the item page does not show the case's current warning")
+	}
 	svPlanWithMeasure(t, e)
 	wantStatus(t, "the plan's figures on the chief's 督办 page", tz1.get("/supervision"), 200, "措施 1 · 已销号 0 · 待审批 0")
 	if r := e.loggedIn("tz2").get(home); strings.Contains(r.body, link) {

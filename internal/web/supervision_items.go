@@ -145,6 +145,7 @@ func (s *Server) svItems(w http.ResponseWriter, r *http.Request, v *visitor) err
 // svItemPage is the data of a 督办单's page.
 type svItemPage struct {
 	Item       supervision.Item
+	Warnings   []store.WarningRow // the case's current warning, if any
 	Today      court.Date
 	CanExplain bool
 	CanReview  bool
@@ -172,12 +173,16 @@ func (s *Server) svItem(w http.ResponseWriter, r *http.Request, v *visitor) erro
 	if err != nil {
 		return err
 	}
-	return s.renderItem(w, v, http.StatusOK, it, "", "")
+	return s.renderItem(w, r, v, http.StatusOK, it, "", "")
 }
 
-func (s *Server) renderItem(w http.ResponseWriter, v *visitor, status int, it supervision.Item, flash, errMsg string) error {
+func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, v *visitor, status int, it supervision.Item, flash, errMsg string) error {
 	try := it
 	p := svItemPage{Item: it, Today: s.svToday()}
+	var err error
+	if p.Warnings, err = s.mods.supervision.db.Warnings(r.Context(), store.WarningFilter{Scope: v.Scope, CaseID: it.CaseID}); err != nil {
+		return err
+	}
 	p.CanExplain = try.Explain(svActor(v), "x", p.Today) == nil
 	try = it
 	p.CanReview = try.Review(svActor(v), true, "", p.Today) == nil
@@ -253,7 +258,7 @@ func (s *Server) svItemStep(w http.ResponseWriter, r *http.Request, v *visitor, 
 		if court.KindOf(err) == court.Forbidden {
 			return err
 		}
-		return s.renderItem(w, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
+		return s.renderItem(w, r, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
 	}
 	notices, err := s.mods.supervision.db.ItemNotices(r.Context(), after, fmt.Sprintf("督办单 %d（%s）：%s", after.ID, after.CaseNo, done))
 	if err != nil {
@@ -264,7 +269,7 @@ func (s *Server) svItemStep(w http.ResponseWriter, r *http.Request, v *visitor, 
 	if err := s.mods.supervision.db.UpdateItem(r.Context(), before, after, e, notices); err != nil {
 		return err
 	}
-	return s.renderItem(w, v, http.StatusOK, after, done, "")
+	return s.renderItem(w, r, v, http.StatusOK, after, done, "")
 }
 
 // ItemList is the page's open items as the items list shows them.
