@@ -70,6 +70,16 @@ func svSeedDemoPlan(ctx context.Context, db *store.DB, now func() time.Time) err
 		}
 	}
 	e := auth.AuditEntry{At: now(), ActorID: sgb.ID, Actor: sgb.Login}
+	// yuanzhang is the 分管院领导 of 民一庭 and 民二庭: their overdue 督办单 go to him.
+	inCharge := map[int64]int64{}
+	for _, name := range []string{"民一庭", "民二庭"} {
+		if depts[name] != 0 {
+			inCharge[depts[name]] = leader.ID
+		}
+	}
+	if err := db.SaveSupervisionLeaders(ctx, leader.CourtID, inCharge, e); err != nil {
+		return err
+	}
 	planID, err := db.CreatePlan(ctx, supervision.Plan{Court: leader.CourtID, Title: "脱薄争先工作实施方案（脱薄作战图）", Source: "自我检视、上级点评、群众反馈、横向对比",
 		CreatedBy: sgb.Login, CreatedOn: today - 60}, e)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -14,18 +15,18 @@ import (
 
 // itemColumns are the columns scanItem reads.
 func (db *DB) itemColumns() string {
-	return `i.id, i.court_id, i.department_id, i.judge_id, i.case_id, i.case_no, COALESCE(p.name, ''), i.source, i.action,
+	return `i.id, i.court_id, i.department_id, i.judge_id, i.case_id, i.case_no, COALESCE(p.name, ''), COALESCE(d.name, ''), i.source, i.action,
     ` + db.dateCol("i.due_on") + `, i.status, i.opened_by, ` + db.dateCol("i.opened_on") + `, i.explanation, i.explained_by,
-    ` + db.dateCol("i.closed_on") + `, i.close_note, ` + db.dateCol("i.escalated_on") + `
-FROM sv_items i LEFT JOIN people p ON p.id = i.judge_id`
+    ` + db.dateCol("i.closed_on") + `, i.close_note, ` + db.dateCol("i.escalated_on") + `, i.escalated_to
+FROM sv_items i LEFT JOIN people p ON p.id = i.judge_id LEFT JOIN departments d ON d.id = i.department_id`
 }
 
 func scanItem(row interface{ Scan(...any) error }) (supervision.Item, error) {
 	var it supervision.Item
 	var status string
-	err := row.Scan(&it.ID, &it.Court, &it.Department, &it.Judge, &it.CaseID, &it.CaseNo, &it.JudgeName, &it.Source, &it.Action,
+	err := row.Scan(&it.ID, &it.Court, &it.Department, &it.Judge, &it.CaseID, &it.CaseNo, &it.JudgeName, &it.DeptName, &it.Source, &it.Action,
 		dateScan{&it.DueOn}, &status, &it.OpenedBy, dateScan{&it.OpenedOn}, &it.Explanation, &it.ExplainedBy,
-		dateScan{&it.ClosedOn}, &it.CloseNote, dateScan{&it.EscalatedOn})
+		dateScan{&it.ClosedOn}, &it.CloseNote, dateScan{&it.EscalatedOn}, &it.EscalatedTo)
 	it.Status = supervision.ItemStatus(status)
 	return it, err
 }
@@ -33,7 +34,7 @@ func scanItem(row interface{ Scan(...any) error }) (supervision.Item, error) {
 // auditItem is the form of a 督办单 in the audit log.
 func auditItem(it supervision.Item) string {
 	return jsonText(map[string]any{"案号": it.CaseNo, "来源": it.Source, "督办要求": it.Action, "办理期限": it.DueOn.String(),
-		"状态": string(it.Status), "说明": it.Explanation, "办结日期": it.ClosedOn.String(), "办结情况": it.CloseNote, "升级日期": it.EscalatedOn.String()})
+		"状态": string(it.Status), "说明": it.Explanation, "办结日期": it.ClosedOn.String(), "办结情况": it.CloseNote, "升级日期": it.EscalatedOn.String(), "提请": it.EscalatedTo})
 }
 
 func itemObject(it supervision.Item) string {
@@ -127,7 +128,11 @@ type ItemFilter struct {
 	Open      bool // only those not closed
 	Escalated bool // only those escalated
 	CaseID    int64
-	Limit     int
+	// Court, Department and Judge narrow to a unit (0: any).
+	Court, Department, Judge int64
+	// ExceptDepartments leaves out the items of these departments.
+	ExceptDepartments []int64
+	Limit             int
 }
 
 // Items lists the 督办单 the filter selects, open first, by due date.
@@ -141,9 +146,20 @@ func (db *DB) Items(ctx context.Context, f ItemFilter) (its []supervision.Item, 
 	if f.Escalated {
 		where += " AND i.escalated_on IS NOT NULL"
 	}
-	if f.CaseID != 0 {
-		where += " AND i.case_id = ?"
-		args = append(args, f.CaseID)
+	for _, c := range []struct {
+		col string
+		v   int64
+	}{{"i.case_id", f.CaseID}, {"i.court_id", f.Court}, {"i.department_id", f.Department}, {"i.judge_id", f.Judge}} {
+		if c.v != 0 {
+			where += " AND " + c.col + " = ?"
+			args = append(args, c.v)
+		}
+	}
+	if n := len(f.ExceptDepartments); n > 0 {
+		where += " AND i.department_id NOT IN (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+		for _, d := range f.ExceptDepartments {
+			args = append(args, d)
+		}
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -185,9 +201,9 @@ func (db *DB) UpdateItem(ctx context.Context, before, after supervision.Item, e 
 
 func (db *DB) updateItem(ctx context.Context, q querier, before, after supervision.Item) error {
 	res, err := q.ExecContext(ctx, db.rebind(`UPDATE sv_items SET status = ?, explanation = ?, explained_by = ?, closed_on = ?,
-    close_note = ?, escalated_on = ? WHERE id = ? AND status = ?`),
+    close_note = ?, escalated_on = ?, escalated_to = ? WHERE id = ? AND status = ?`),
 		string(after.Status), after.Explanation, after.ExplainedBy, db.dateArg(after.ClosedOn), after.CloseNote,
-		db.dateArg(after.EscalatedOn), after.ID, string(before.Status))
+		db.dateArg(after.EscalatedOn), after.EscalatedTo, after.ID, string(before.Status))
 	if err != nil {
 		return err
 	}
@@ -374,25 +390,23 @@ func (db *DB) escalateItems(ctx context.Context, tx *sql.Tx, today court.Date, e
 		return 0, err
 	}
 	counts := map[int64]int{}
-	leaders := map[int64][]int64{}
+	targets := escalationTargets{db: db}
 	for _, before := range its {
 		after := before
 		if !after.Escalate(today) {
 			continue
 		}
-		if err := db.transition(ctx, tx, before, after, e, ActionSvItemEscalate); err != nil {
+		to, names, err := targets.of(ctx, tx, after.Court, after.Department)
+		if err != nil {
 			return 0, err
 		}
-		to, ok := leaders[after.Court]
-		if !ok {
-			if to, err = db.userIDs(ctx, tx, "role = ? AND court_id = ? AND disabled = ?", auth.RolePresident.Key(), after.Court, false); err != nil {
-				return 0, err
-			}
-			leaders[after.Court] = to
+		after.EscalatedTo = names
+		if err := db.transition(ctx, tx, before, after, e, ActionSvItemEscalate); err != nil {
+			return 0, err
 		}
 		for _, u := range to {
 			counts[u]++
 		}
 	}
-	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，已提请院领导督办", "/supervision/items?escalated=1")
+	return len(its), db.notifyCounts(ctx, tx, e.At, counts, "超期升级", "督办单超期未办结 %d 件，提请您督办", "/supervision/items?escalated=1&mine=1")
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"time"
 
@@ -127,8 +128,32 @@ func (db *DB) SendDigest(ctx context.Context, at time.Time, day court.Date) (n i
 	for _, l := range ls {
 		ms = append(ms, supervision.Message{UserID: l.UserID, Kind: "每日摘要", Title: day.String() + " 督办每日摘要：未读消息 " + itoa(l.Count) + " 条", Link: "/supervision/inbox"})
 	}
-	return len(ms), db.authTx(ctx, func(tx *sql.Tx) error { return db.notify(ctx, tx, at, ms) })
+	err = db.authTx(ctx, func(tx *sql.Tx) error {
+		// The day of the last digest is kept with the messages, so that a
+		// restart (or a second app server) does not send the day's digest again.
+		var last string
+		err := tx.QueryRowContext(ctx, db.rebind("SELECT value FROM sv_settings WHERE name = ?"), settingDigest).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if last >= day.String() {
+			ms = nil
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind("DELETE FROM sv_settings WHERE name = ?"), settingDigest); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind("INSERT INTO sv_settings (name, value, updated_by, updated_at) VALUES (?, ?, '督办每日摘要', ?)"),
+			settingDigest, day.String(), authTimeText(at)); err != nil {
+			return err
+		}
+		return db.notify(ctx, tx, at, ms)
+	})
+	return len(ms), err
 }
+
+// settingDigest is the setting that keeps the day of the last daily digest.
+const settingDigest = "digest_day"
 
 func itoa(n int) string { return strconv.Itoa(n) }
 

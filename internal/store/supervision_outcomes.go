@@ -111,6 +111,6 @@ FROM sv_items WHERE court_id = ?`), d, d, d, d, d, db.dateArg(first), d, courtID
 	err = db.db.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*),
     COALESCE(SUM(CASE WHEN m.closed_on <= ? THEN 1 ELSE 0 END), 0),
     COALESCE(SUM(CASE WHEN (m.closed_on IS NULL OR m.closed_on > ?) AND m.due_on < ? THEN 1 ELSE 0 END), 0)
-FROM sv_measures m JOIN sv_plans p ON p.id = m.plan_id WHERE p.court_id = ?`), d, d, d, courtID).Scan(&s.Measures, &s.MeasuresClosed, &s.MeasuresLate)
+FROM sv_measures m JOIN sv_plans p ON p.id = m.plan_id WHERE p.court_id = ? AND m.status <> ?`), d, d, d, courtID, string(supervision.MeasureWithdrawn)).Scan(&s.Measures, &s.MeasuresClosed, &s.MeasuresLate)
 	return s, err
 }

@@ -17,10 +17,13 @@ func (db *DB) CreatePlan(ctx context.Context, p supervision.Plan, e auth.AuditEn
 	if err := supervision.CheckPlanText("方案名称", p.Title); err != nil {
 		return 0, err
 	}
+	if err := supervision.CheckDescription(p.Description); err != nil {
+		return 0, err
+	}
 	err = db.authTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = db.insertID(ctx, tx, "INSERT INTO sv_plans (court_id, title, source, created_by, created_on) VALUES (?, ?, ?, ?, ?)",
-			p.Court, p.Title, p.Source, p.CreatedBy, db.dateArg(p.CreatedOn))
+		id, err = db.insertID(ctx, tx, "INSERT INTO sv_plans (court_id, title, source, created_by, created_on, description) VALUES (?, ?, ?, ?, ?, ?)",
+			p.Court, p.Title, p.Source, p.CreatedBy, db.dateArg(p.CreatedOn), p.Description)
 		if err != nil {
 			return err
 		}
@@ -57,25 +60,26 @@ func (db *DB) AddProblem(ctx context.Context, planID int64, title string, e auth
 func (db *DB) AddMeasure(ctx context.Context, m supervision.Measure, e auth.AuditEntry) (id int64, err error) {
 	defer wrap(&err, "新增整改措施")
 	err = db.authTx(ctx, func(tx *sql.Tx) error {
-		var planCourt, n int64
-		if err := tx.QueryRowContext(ctx, db.rebind("SELECT p.court_id FROM sv_problems q JOIN sv_plans p ON p.id = q.plan_id WHERE q.id = ? AND p.id = ?"),
-			m.ProblemID, m.PlanID).Scan(&planCourt); errors.Is(err, sql.ErrNoRows) {
+		var planCourt int64
+		var withdrawn court.Date
+		if err := tx.QueryRowContext(ctx, db.rebind("SELECT p.court_id, "+db.dateCol("q.withdrawn_on")+" FROM sv_problems q JOIN sv_plans p ON p.id = q.plan_id WHERE q.id = ? AND p.id = ?"),
+			m.ProblemID, m.PlanID).Scan(&planCourt, dateScan{&withdrawn}); errors.Is(err, sql.ErrNoRows) {
 			return court.Errorf(court.NotFound, "整改方案中没有该问题")
 		} else if err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, db.rebind("SELECT COUNT(*) FROM users WHERE id = ? AND court_id = ? AND disabled = ?"), m.Leader, planCourt, false).Scan(&n); err != nil || n == 0 {
-			return errOr(err, court.Errorf(court.Invalid, "责任领导须为本院在用账号"))
+		if !withdrawn.IsZero() {
+			return court.Errorf(court.Conflict, "该问题已于%s撤销，不能再新增措施", withdrawn)
 		}
-		if err := tx.QueryRowContext(ctx, db.rebind("SELECT COUNT(*) FROM departments WHERE id = ? AND court_id = ?"), m.Department, planCourt).Scan(&n); err != nil || n == 0 {
-			return errOr(err, court.Errorf(court.Invalid, "责任部门须为本院部门"))
+		if err := db.checkLeaderDept(ctx, tx, planCourt, m.Leader, m.Department); err != nil {
+			return err
 		}
 		if err := tx.QueryRowContext(ctx, db.rebind("SELECT COUNT(*) + 1 FROM sv_measures WHERE problem_id = ?"), m.ProblemID).Scan(&m.Ord); err != nil {
 			return err
 		}
 		var err error
-		id, err = db.insertID(ctx, tx, `INSERT INTO sv_measures (plan_id, problem_id, ord, title, leader_id, department_id, due_on, status, reject_reason, progress)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0)`, m.PlanID, m.ProblemID, m.Ord, m.Title, m.Leader, m.Department, db.dateArg(m.DueOn), string(supervision.MeasureActive))
+		id, err = db.insertID(ctx, tx, `INSERT INTO sv_measures (plan_id, problem_id, ord, title, leader_id, department_id, due_on, status, reject_reason, progress, description)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?)`, m.PlanID, m.ProblemID, m.Ord, m.Title, m.Leader, m.Department, db.dateArg(m.DueOn), string(supervision.MeasureActive), m.Description)
 		if err != nil {
 			return err
 		}
@@ -117,7 +121,7 @@ func (db *DB) Plans(ctx context.Context, s auth.Scope, userID, deptID int64) (ps
 		args = nil
 	}
 	where = "(" + where + ") OR EXISTS (SELECT 1 FROM sv_measures m WHERE m.plan_id = p.id AND (m.leader_id = ? OR m.department_id = ?))"
-	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT p.id, p.court_id, p.title, p.source, p.created_by, `+db.dateCol("p.created_on")+`
+	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT p.id, p.court_id, p.title, p.source, p.created_by, `+db.dateCol("p.created_on")+`, p.description
 FROM sv_plans p WHERE `+where+` ORDER BY p.id DESC`), append(args, userID, deptID)...)
 	if err != nil {
 		return nil, err
@@ -125,7 +129,7 @@ FROM sv_plans p WHERE `+where+` ORDER BY p.id DESC`), append(args, userID, deptI
 	defer rows.Close()
 	for rows.Next() {
 		var p supervision.Plan
-		if err := rows.Scan(&p.ID, &p.Court, &p.Title, &p.Source, &p.CreatedBy, dateScan{&p.CreatedOn}); err != nil {
+		if err := rows.Scan(&p.ID, &p.Court, &p.Title, &p.Source, &p.CreatedBy, dateScan{&p.CreatedOn}, &p.Description); err != nil {
 			return nil, err
 		}
 		ps = append(ps, p)
@@ -133,17 +137,23 @@ FROM sv_plans p WHERE `+where+` ORDER BY p.id DESC`), append(args, userID, deptI
 	return ps, rows.Err()
 }
 
-// Plan returns a plan with its problems, measures and milestones, in order.
-func (db *DB) Plan(ctx context.Context, id int64) (p supervision.Plan, err error) {
+// PlanHead returns a plan without its problems; NotFound when none.
+func (db *DB) PlanHead(ctx context.Context, id int64) (p supervision.Plan, err error) {
 	defer wrap(&err, "读取整改方案")
-	err = db.db.QueryRowContext(ctx, db.rebind("SELECT id, court_id, title, source, created_by, "+db.dateCol("created_on")+" FROM sv_plans WHERE id = ?"), id).
-		Scan(&p.ID, &p.Court, &p.Title, &p.Source, &p.CreatedBy, dateScan{&p.CreatedOn})
+	err = db.db.QueryRowContext(ctx, db.rebind("SELECT id, court_id, title, source, created_by, "+db.dateCol("created_on")+", description FROM sv_plans WHERE id = ?"), id).
+		Scan(&p.ID, &p.Court, &p.Title, &p.Source, &p.CreatedBy, dateScan{&p.CreatedOn}, &p.Description)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, court.Errorf(court.NotFound, "整改方案不存在")
 	}
-	if err != nil {
+	return p, err
+}
+
+// Plan returns a plan with its problems, measures and milestones, in order.
+func (db *DB) Plan(ctx context.Context, id int64) (p supervision.Plan, err error) {
+	if p, err = db.PlanHead(ctx, id); err != nil {
 		return p, err
 	}
+	defer wrap(&err, "读取整改方案")
 	if p.Problems, err = db.problems(ctx, id); err != nil {
 		return p, err
 	}
@@ -163,7 +173,7 @@ func (db *DB) Plan(ctx context.Context, id int64) (p supervision.Plan, err error
 }
 
 func (db *DB) problems(ctx context.Context, planID int64) ([]supervision.Problem, error) {
-	rows, err := db.db.QueryContext(ctx, db.rebind("SELECT id, plan_id, ord, title FROM sv_problems WHERE plan_id = ? ORDER BY ord"), planID)
+	rows, err := db.db.QueryContext(ctx, db.rebind("SELECT id, plan_id, ord, title, description, "+db.dateCol("withdrawn_on")+", withdraw_reason FROM sv_problems WHERE plan_id = ? ORDER BY ord"), planID)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +181,7 @@ func (db *DB) problems(ctx context.Context, planID int64) ([]supervision.Problem
 	var ps []supervision.Problem
 	for rows.Next() {
 		var q supervision.Problem
-		if err := rows.Scan(&q.ID, &q.PlanID, &q.Ord, &q.Title); err != nil {
+		if err := rows.Scan(&q.ID, &q.PlanID, &q.Ord, &q.Title, &q.Description, dateScan{&q.WithdrawnOn}, &q.WithdrawReason); err != nil {
 			return nil, err
 		}
 		ps = append(ps, q)
@@ -184,7 +194,7 @@ func (db *DB) problems(ctx context.Context, planID int64) ([]supervision.Problem
 func (db *DB) measuresWhere(ctx context.Context, where string, args ...any) ([]supervision.Measure, error) {
 	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT m.id, m.plan_id, m.problem_id, m.ord, m.title, m.leader_id,
     COALESCE(NULLIF(p.name, ''), u.login), m.department_id, d.name, `+db.dateCol("m.due_on")+`, m.status, `+db.dateCol("m.closed_on")+`,
-    m.reject_reason, m.progress, `+db.dateCol("m.last_report")+`
+    m.reject_reason, m.progress, `+db.dateCol("m.last_report")+`, m.description, `+db.dateCol("m.withdrawn_on")+`, m.withdraw_reason
 FROM sv_measures m JOIN users u ON u.id = m.leader_id LEFT JOIN people p ON p.id = u.person_id JOIN departments d ON d.id = m.department_id
 JOIN sv_problems q ON q.id = m.problem_id
 WHERE `+where+` ORDER BY q.ord, m.ord`), args...)
@@ -197,7 +207,8 @@ WHERE `+where+` ORDER BY q.ord, m.ord`), args...)
 		var m supervision.Measure
 		var status string
 		if err := rows.Scan(&m.ID, &m.PlanID, &m.ProblemID, &m.Ord, &m.Title, &m.Leader, &m.LeaderName, &m.Department, &m.DeptName,
-			dateScan{&m.DueOn}, &status, dateScan{&m.ClosedOn}, &m.RejectReason, &m.Progress, dateScan{&m.LastReport}); err != nil {
+			dateScan{&m.DueOn}, &status, dateScan{&m.ClosedOn}, &m.RejectReason, &m.Progress, dateScan{&m.LastReport},
+			&m.Description, dateScan{&m.WithdrawnOn}, &m.WithdrawReason); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -219,7 +230,7 @@ func (db *DB) milestones(ctx context.Context, ms []supervision.Measure, idx map[
 	if len(ms) > 1 {
 		q, arg = "m.plan_id = ?", any(ms[0].PlanID)
 	}
-	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT s.id, s.measure_id, s.title, `+db.dateCol("s.due_on")+`, `+db.dateCol("s.done_on")+`
+	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT s.id, s.measure_id, s.title, `+db.dateCol("s.due_on")+`, `+db.dateCol("s.done_on")+`, `+db.dateCol("s.dropped_on")+`
 FROM sv_milestones s JOIN sv_measures m ON m.id = s.measure_id WHERE `+q+` ORDER BY s.due_on, s.id`), arg)
 	if err != nil {
 		return err
@@ -228,11 +239,16 @@ FROM sv_milestones s JOIN sv_measures m ON m.id = s.measure_id WHERE `+q+` ORDER
 	for rows.Next() {
 		var s supervision.Milestone
 		var mid int64
-		if err := rows.Scan(&s.ID, &mid, &s.Title, dateScan{&s.DueOn}, dateScan{&s.DoneOn}); err != nil {
+		if err := rows.Scan(&s.ID, &mid, &s.Title, dateScan{&s.DueOn}, dateScan{&s.DoneOn}, dateScan{&s.DroppedOn}); err != nil {
 			return err
 		}
-		if i, ok := idx[mid]; ok {
+		i, ok := idx[mid]
+		switch {
+		case !ok:
+		case s.DroppedOn.IsZero():
 			ms[i].Milestones = append(ms[i].Milestones, s)
+		default:
+			ms[i].Dropped = append(ms[i].Dropped, s)
 		}
 	}
 	return rows.Err()

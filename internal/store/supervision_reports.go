@@ -11,9 +11,17 @@ import (
 	"github.com/zhixiao/zhixiao/internal/supervision"
 )
 
-// auditMeasure is the form of a measure in the audit log.
-func auditMeasure(m supervision.Measure) string {
-	return jsonText(map[string]any{"措施": m.Title, "状态": string(m.Status), "进度": m.Progress, "退回理由": m.RejectReason, "销号日期": m.ClosedOn.String()})
+// auditMeasure is the form of a measure in the audit log, with extra
+// fields (the report's content, its attachments ...) in the same object.
+func auditMeasure(m supervision.Measure, extra ...any) string {
+	v := map[string]any{"措施": m.Title, "状态": string(m.Status), "进度": m.Progress, "退回理由": m.RejectReason, "销号日期": m.ClosedOn.String()}
+	if !m.WithdrawnOn.IsZero() {
+		v["撤销日期"], v["撤销理由"] = m.WithdrawnOn.String(), m.WithdrawReason
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		v[extra[i].(string)] = extra[i+1]
+	}
+	return jsonText(v)
 }
 
 // MeasureReport writes a report on a measure (progress, closing request,
@@ -63,7 +71,7 @@ WHERE id = ? AND status = ?`), string(after.Status), db.dateArg(after.ClosedOn),
 		}
 		e.Action, e.Object = action, fmt.Sprintf("整改措施 %d（%s）%s", after.ID, after.Title, r.Kind)
 		e.Before = auditMeasure(before)
-		e.After = jsonText(map[string]any{"措施": auditMeasure(after), "内容": r.Body, "附件": names, "完成节点": r.Milestone})
+		e.After = auditMeasure(after, "内容", r.Body, "附件", names, "完成节点", r.Milestone)
 		if err := db.appendAudit(ctx, tx, e); err != nil {
 			return err
 		}

@@ -162,6 +162,7 @@ type WarningRow struct {
 	Colour          supervision.Colour
 	Reasons         string
 	Deadline, Since court.Date
+	ItemID          int64 // the case's open 督办单, 0 when none
 }
 
 // WarningFilter selects warnings: within a scope, optionally of one unit
@@ -220,7 +221,8 @@ func (db *DB) Warnings(ctx context.Context, f WarningFilter) (ws []WarningRow, e
 		limit = 200
 	}
 	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT w.case_id, w.case_no, w.court_id, w.department_id, w.judge_id,
-    COALESCE(c.name, ''), COALESCE(d.name, ''), COALESCE(p.name, ''), w.colour, w.reasons, `+db.dateCol("w.deadline")+`, `+db.dateCol("w.since")+`
+    COALESCE(c.name, ''), COALESCE(d.name, ''), COALESCE(p.name, ''), w.colour, w.reasons, `+db.dateCol("w.deadline")+`, `+db.dateCol("w.since")+`,
+    COALESCE((SELECT MIN(i.id) FROM sv_items i WHERE i.case_id = w.case_id AND i.status <> '已办结'), 0)
 FROM sv_warnings w LEFT JOIN courts c ON c.id = w.court_id LEFT JOIN departments d ON d.id = w.department_id
 LEFT JOIN people p ON p.id = w.judge_id
 WHERE `+where+`
@@ -233,7 +235,7 @@ ORDER BY CASE w.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, w.dead
 		var w WarningRow
 		var colour string
 		if err := rows.Scan(&w.CaseID, &w.CaseNo, &w.Court, &w.Department, &w.Judge, &w.CourtName, &w.DeptName, &w.JudgeName,
-			&colour, &w.Reasons, dateScan{&w.Deadline}, dateScan{&w.Since}); err != nil {
+			&colour, &w.Reasons, dateScan{&w.Deadline}, dateScan{&w.Since}, &w.ItemID); err != nil {
 			return nil, err
 		}
 		w.Colour, _ = supervision.ParseColour(colour)

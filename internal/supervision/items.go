@@ -34,6 +34,7 @@ type Item struct {
 	CaseID                   int64
 	CaseNo                   string
 	JudgeName                string
+	DeptName                 string // the case's department, for the pages
 	Source                   string // SourceRedWarning or SourceLeader
 	Action                   string // the required action (督办要求)
 	DueOn                    court.Date
@@ -45,6 +46,7 @@ type Item struct {
 	ClosedOn                 court.Date
 	CloseNote                string
 	EscalatedOn              court.Date // the day it went to the 院领导; NoDate while not
+	EscalatedTo              string     // the leaders it went to, for the page (e.g. "yuanzhang（张院长）")
 }
 
 // Actor is who does a transition: the account and its post.

@@ -16,16 +16,22 @@ type Plan struct {
 	Source    string // e.g. 巡查整改, 脱薄争先自查
 	CreatedBy string
 	CreatedOn court.Date
-	Problems  []Problem
+	// Description is the plan's 说明 (background, basis, goals).
+	Description string
+	Problems    []Problem
 }
 
 // Problem is one weakness (薄弱问题) of a plan.
 type Problem struct {
-	ID       int64
-	PlanID   int64
-	Ord      int
-	Title    string
-	Measures []Measure
+	ID          int64
+	PlanID      int64
+	Ord         int
+	Title       string
+	Description string
+	// WithdrawnOn is the day the problem was withdrawn (撤销), NoDate while not.
+	WithdrawnOn    court.Date
+	WithdrawReason string
+	Measures       []Measure
 }
 
 // MeasureStatus is the state of a rectification measure.
@@ -57,15 +63,23 @@ type Measure struct {
 	RejectReason string // the reason of the last rejected closing
 	Progress     int    // percent, 0..100, as last reported
 	LastReport   court.Date
-	Milestones   []Milestone
+	Description  string
+	// WithdrawnOn is the day the measure was withdrawn (status
+	// MeasureWithdrawn), NoDate while not.
+	WithdrawnOn    court.Date
+	WithdrawReason string
+	Milestones     []Milestone
+	// Dropped are the milestones an edit took out (kept for the history).
+	Dropped []Milestone
 }
 
 // Milestone is a 节点 of a measure.
 type Milestone struct {
-	ID     int64
-	Title  string
-	DueOn  court.Date
-	DoneOn court.Date
+	ID        int64
+	Title     string
+	DueOn     court.Date
+	DoneOn    court.Date
+	DroppedOn court.Date // the day an edit took it out; NoDate while in
 }
 
 // ReportKind is what a measure's report records.
@@ -119,7 +133,7 @@ func CheckMeasure(m Measure, today court.Date) error {
 	case m.DueOn.IsZero():
 		return court.Errorf(court.Invalid, "请填写完成时限")
 	}
-	return nil
+	return CheckDescription(m.Description)
 }
 
 // CheckPlanText validates a plan's or a problem's title.
@@ -145,8 +159,8 @@ func (m *Measure) CheckProgress(a Actor, body string, progress int) error {
 	switch {
 	case !m.InDepartment(a):
 		return court.Errorf(court.Forbidden, "仅责任部门（%s）可以报送进展", m.DeptName)
-	case m.Status == MeasureClosed:
-		return court.Errorf(court.Conflict, "该措施已销号，不能再报送进展")
+	case !m.Open():
+		return court.Errorf(court.Conflict, "该措施%s，不能再报送进展", m.Status)
 	case strings.TrimSpace(body) == "":
 		return court.Errorf(court.Invalid, "请填写进展情况")
 	case utf8.RuneCountInString(body) > 2000:
@@ -199,20 +213,21 @@ func (m *Measure) Decide(a Actor, approve bool, reason string, today court.Date)
 type Lateness uint8
 
 // The lateness classes: closed in time, closed late, on track, due within
-// DueSoonDays, past the deadline.
+// DueSoonDays, past the deadline, withdrawn (撤销, out of the count).
 const (
 	OnTrack Lateness = iota
 	DueSoon
 	Late
 	DoneInTime
 	DoneLate
+	Withdrawn
 )
 
 // DueSoonDays is how close to its deadline an open measure turns 临期.
 const DueSoonDays = 7
 
-var latenessNames = [...]string{"按期推进", "临期", "已逾期", "按期销号", "逾期销号"}
-var latenessClasses = [...]string{"ontrack", "soon", "late", "done", "donelate"}
+var latenessNames = [...]string{"按期推进", "临期", "已逾期", "按期销号", "逾期销号", "已撤销"}
+var latenessClasses = [...]string{"ontrack", "soon", "late", "done", "donelate", "withdrawn"}
 
 // String returns the Chinese name.
 func (l Lateness) String() string { return latenessNames[l] }
@@ -223,6 +238,8 @@ func (l Lateness) Class() string { return latenessClasses[l] }
 // LatenessOf classes a measure on today.
 func LatenessOf(m *Measure, today court.Date) Lateness {
 	switch {
+	case m.Status == MeasureWithdrawn:
+		return Withdrawn
 	case m.Status == MeasureClosed && m.ClosedOn <= m.DueOn:
 		return DoneInTime
 	case m.Status == MeasureClosed:
@@ -243,9 +260,10 @@ func (f BoardFilter) Keep(m *Measure) bool {
 	return (f.Leader == 0 || m.Leader == f.Leader) && (f.Department == 0 || m.Department == f.Department)
 }
 
-// Tally counts a plan's measures by status and lateness.
+// Tally counts a plan's measures by status and lateness. Withdrawn
+// measures count only in Withdrawn.
 type Tally struct {
-	Measures, Closed, Pending, Late, DueSoon int
+	Measures, Closed, Pending, Late, DueSoon, Withdrawn int
 }
 
 // TallyOf counts the measures of a plan on today.
@@ -254,6 +272,10 @@ func TallyOf(p *Plan, today court.Date) Tally {
 	for i := range p.Problems {
 		for j := range p.Problems[i].Measures {
 			m := &p.Problems[i].Measures[j]
+			if m.Status == MeasureWithdrawn {
+				t.Withdrawn++
+				continue
+			}
 			t.Measures++
 			switch LatenessOf(m, today) {
 			case DoneInTime, DoneLate:

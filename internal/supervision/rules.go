@@ -180,14 +180,17 @@ type Warning struct {
 }
 
 // Evaluate applies the rules to a pending case on today. The warning's
-// colour is the gravest of the matching rules; its reasons are theirs, in
-// rule order. A case no rule matches has ColourNone.
+// colour is the gravest of the matching rules; its reasons are those of
+// the matching rules of that colour, in rule order (a red case reads
+// "审限剩余不足5天", not also the yellow and blue reasons it has passed). A
+// case no rule matches has ColourNone.
 func (r *Rules) Evaluate(c *CaseFacts, today court.Date) Warning {
 	w := Warning{CaseID: c.CaseID, CaseNo: c.CaseNo, Court: c.Court, Department: c.Department, Judge: c.Judge}
 	lim := TimeLimit(c.FiledOn, court.NoDate, c.LimitDays, c.Extended, c.Susp, today)
 	w.Deadline = lim.Deadline
 	kind := c.Kind.String()
-	var reasons []string
+	var hits [8]int // the matching rules, by index (up to 8 kept; rules beyond are rare)
+	n := 0
 	for i := range r.Rules {
 		x := &r.Rules[i]
 		if len(x.Kinds) > 0 && !slices.Contains(x.Kinds, kind) {
@@ -197,10 +200,25 @@ func (r *Rules) Evaluate(c *CaseFacts, today court.Date) Warning {
 		if !ok || x.AtLeast != nil && v < *x.AtLeast || x.AtMost != nil && v > *x.AtMost {
 			continue
 		}
-		w.Colour = max(w.Colour, x.Colour)
-		reasons = append(reasons, x.Reason)
+		if x.Colour > w.Colour {
+			w.Colour, n = x.Colour, 0
+		}
+		if x.Colour == w.Colour && n < len(hits) {
+			hits[n] = i
+			n++
+		}
 	}
-	w.Reasons = strings.Join(reasons, "；")
+	switch n {
+	case 0:
+	case 1:
+		w.Reasons = r.Rules[hits[0]].Reason
+	default:
+		reasons := make([]string, n)
+		for k := range n {
+			reasons[k] = r.Rules[hits[k]].Reason
+		}
+		w.Reasons = strings.Join(reasons, "；")
+	}
 	return w
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -40,6 +41,15 @@ type SupervisionStore interface {
 	AddMeasure(ctx context.Context, m supervision.Measure, e auth.AuditEntry) (int64, error)
 	Plans(ctx context.Context, s auth.Scope, userID, deptID int64) ([]supervision.Plan, error)
 	Plan(ctx context.Context, id int64) (supervision.Plan, error)
+	PlanHead(ctx context.Context, id int64) (supervision.Plan, error)
+	UpdatePlan(ctx context.Context, before, after supervision.Plan, e auth.AuditEntry) error
+	Problem(ctx context.Context, id int64) (supervision.Problem, error)
+	UpdateProblem(ctx context.Context, before, after supervision.Problem, e auth.AuditEntry) error
+	WithdrawProblem(ctx context.Context, before, after supervision.Problem, r supervision.Report, e auth.AuditEntry) (int, error)
+	EditMeasure(ctx context.Context, before, after supervision.Measure, ms supervision.MilestoneEdit, r supervision.Report, e auth.AuditEntry) error
+	WithdrawMeasure(ctx context.Context, before, after supervision.Measure, r supervision.Report, e auth.AuditEntry) error
+	SupervisionLeaders(ctx context.Context, courtID int64) (map[int64]int64, error)
+	SaveSupervisionLeaders(ctx context.Context, courtID int64, m map[int64]int64, e auth.AuditEntry) error
 	Measure(ctx context.Context, id int64) (supervision.Measure, int64, error)
 	Reports(ctx context.Context, measureID int64) ([]supervision.Report, error)
 	MeasureReport(ctx context.Context, before, after supervision.Measure, r supervision.Report, atts []supervision.Attachment, e auth.AuditEntry, notices []supervision.Message) (int64, error)
@@ -47,6 +57,7 @@ type SupervisionStore interface {
 	Attachment(ctx context.Context, id int64) (supervision.AttachmentInfo, []byte, int64, error)
 	WeeklyReports(ctx context.Context, planID int64, from, to court.Date) (map[int64][]supervision.Report, error)
 	Users(ctx context.Context) ([]auth.User, error)
+	LatestDay(ctx context.Context) (court.Date, error)
 
 	Inbox(ctx context.Context, userID int64, limit int) ([]store.InboxEntry, error)
 	UnreadCount(ctx context.Context, userID int64) (int, error)
@@ -97,6 +108,7 @@ func (s *Server) supervisionRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /supervision/settings", m(s.svSettings))
 	mux.Handle("POST /supervision/settings/rules", m(s.svRulesSave))
 	mux.Handle("POST /supervision/settings/webhook", m(s.svWebhookSave))
+	s.svEditRoutes(mux, m)
 }
 
 // svLimitBody bounds the body of an upload.
@@ -115,8 +127,20 @@ func (v *visitor) ShowsSupervision() bool { return v.User.CourtID != 0 }
 func svActor(v *visitor) supervision.Actor { return supervision.ActorOf(v.User) }
 
 // svToday is the day the module works on: the pages' today (the data's
-// latest day when that is earlier than the clock's).
-func (s *Server) svToday() court.Date { return s.today() }
+// latest day when that is earlier than the clock's). While the indicator
+// snapshot is still loading (the data's latest day not known yet), it asks
+// the store, so that a transition made in the first seconds after a start
+// is not dated by the clock alone (the warning job uses the same day).
+func (s *Server) svToday() court.Date {
+	d := s.today()
+	if s.asOf.Load() != 0 || s.mods.supervision.db == nil {
+		return d
+	}
+	if latest, err := s.mods.supervision.db.LatestDay(context.Background()); err == nil && latest != 0 && latest < d {
+		return latest
+	}
+	return d
+}
 
 // svAudit is an audit entry of the visitor's request.
 func (s *Server) svAudit(r *http.Request, v *visitor) auth.AuditEntry {
@@ -153,6 +177,7 @@ type svPanel struct {
 	Unit     string // the query that lists the unit's warnings
 	Case     string // the case's 案号 (case panel)
 	CanOpen  bool   // the visitor may open a 挂牌督办 on the case
+	Unread   int    // the visitor's unread notices (unit panel)
 	Today    court.Date
 	CSRF     string
 }
@@ -178,6 +203,12 @@ func (s *Server) supervisionPanels(ctx context.Context, v *visitor, at panelPlac
 			return nil, err
 		}
 		if p.Warnings, err = db.Warnings(ctx, f); err != nil {
+			return nil, err
+		}
+		if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Court: f.Court, Department: f.Department, Judge: f.Judge, Limit: 6}); err != nil {
+			return nil, err
+		}
+		if p.Unread, err = db.UnreadCount(ctx, v.User.ID); err != nil {
 			return nil, err
 		}
 		name = "sv-unit-panel"
@@ -227,7 +258,30 @@ func supervisionFuncs() template.FuncMap {
 			return supervision.LatenessOf(&m, today)
 		},
 		"svDaysLeft": func(deadline, today court.Date) int { return int(deadline - today) },
-		"svOverdue":  func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
+		// svLeft says how the 审限 stands: "剩 3 天", "今日届满", "超期 30 天"; "" without a deadline.
+		"svLeft": func(deadline, today court.Date) string {
+			switch n := int(deadline - today); {
+			case deadline.IsZero():
+				return ""
+			case n > 0:
+				return fmt.Sprintf("剩 %d 天", n)
+			case n == 0:
+				return "今日届满"
+			default:
+				return fmt.Sprintf("超期 %d 天", -n)
+			}
+		},
+		"svTotal": func(counts map[supervision.Colour]int, only supervision.Colour) int {
+			if only != supervision.ColourNone {
+				return counts[only]
+			}
+			n := 0
+			for _, c := range counts {
+				n += c
+			}
+			return n
+		},
+		"svOverdue": func(it supervision.Item, today court.Date) bool { return it.Overdue(today) },
 		"svColours": func() []supervision.Colour {
 			return []supervision.Colour{supervision.ColourRed, supervision.ColourYellow, supervision.ColourBlue}
 		},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -48,5 +49,40 @@ func TestSupervisionBrowser(t *testing.T) {
 	step(t, ctx, "督办 home", chromedp.Navigate(base+"/supervision"), chromedp.WaitVisible(chromedp.ID("sv-warnings")))
 	noCSPViolations(t, ctx, "督办")
 	screenshot(t, ctx, "supervision-home.png")
+	logout(t, ctx)
+}
+
+// TestSupervisionBrowserEdit: a 审管办 clerk opens a measure, moves its
+// deadline to yesterday in the 调整 form, sees the change in its history,
+// and the card on the 作战图 turns 已逾期; the settings page shows the
+// 分管院领导 form.
+func TestSupervisionBrowserEdit(t *testing.T) {
+	ctx := browser(t)
+	e := svEnv(t)
+	plan, measure := svPlanWithMeasure(t, e)
+	base := e.ts.URL
+	browserLogin(t, ctx, base, "sgb")
+	step(t, ctx, "作战图", chromedp.Navigate(base+plan), chromedp.WaitVisible(chromedp.ID("sv-tally")))
+	if c := eval[string](t, ctx, `document.querySelector(".sv-card[id^='sv-measure-']").className`); c != "sv-card ontrack" {
+		t.Fatalf("card before the edit: %q", c)
+	}
+	yesterday := (e.srv.svToday() - 1).String()
+	step(t, ctx, "open the measure", chromedp.Navigate(base+measure), chromedp.WaitVisible(chromedp.ID("sv-measure-edit")),
+		chromedp.Click(chromedp.CSS("#sv-measure-edit > summary")), chromedp.WaitVisible(chromedp.ID("sv-edit-form")),
+		chromedp.SetValue(chromedp.CSS(`#sv-edit-form input[name="due"]`), yesterday))
+	screenshot(t, ctx, "supervision-measure-edit.png")
+	step(t, ctx, "save the edit", chromedp.Click(chromedp.CSS(`#sv-edit-form button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".flash.info")))
+	if h := eval[string](t, ctx, `document.getElementById("sv-history").textContent`); !strings.Contains(h, "调整") || !strings.Contains(h, "完成时限") {
+		t.Errorf("the measure's history after the edit: %q", h)
+	}
+	noCSPViolations(t, ctx, "整改措施")
+	step(t, ctx, "back to the 作战图", chromedp.Navigate(base+plan), chromedp.WaitVisible(chromedp.ID("sv-tally")))
+	if c := eval[string](t, ctx, `document.querySelector(".sv-card[id^='sv-measure-']").className`); c != "sv-card late" {
+		t.Errorf("card after moving the deadline to yesterday: %q, want \"sv-card late\"", c)
+	}
+	screenshot(t, ctx, "supervision-board-edited.png")
+	step(t, ctx, "settings", chromedp.Navigate(base+"/supervision/settings"), chromedp.WaitVisible(chromedp.ID("sv-leaders")))
+	noCSPViolations(t, ctx, "督办设置")
+	screenshot(t, ctx, "supervision-settings.png")
 	logout(t, ctx)
 }

@@ -54,6 +54,14 @@ type svSettingsPage struct {
 	WebhookURL string
 	HasSecret  bool
 	Header     string
+	Leaders    []svLeaderRow // the court's departments and their 分管院领导
+	Presidents []svOption    // the court's 院领导 accounts
+}
+
+// svLeaderRow is a department on the 分管院领导 form.
+type svLeaderRow struct {
+	Dept   svOption
+	Leader int64 // 0: every 院领导
 }
 
 // svCheckSettings refuses anyone but 审管办.
@@ -87,6 +95,26 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, v *visit
 		return err
 	}
 	p.WebhookURL, p.HasSecret = wh.URL, wh.Secret != ""
+	inCharge, err := db.SupervisionLeaders(r.Context(), v.User.CourtID)
+	if err != nil {
+		return err
+	}
+	users, depts, err := s.svCourtChoices(r, v.User.CourtID)
+	if err != nil {
+		return err
+	}
+	for _, d := range depts {
+		p.Leaders = append(p.Leaders, svLeaderRow{Dept: d, Leader: inCharge[d.ID]})
+	}
+	us, err := db.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, u := range us {
+		if u.CourtID == v.User.CourtID && u.Role == auth.RolePresident && !u.Disabled {
+			p.Presidents = append(p.Presidents, svOption{u.ID, svOptionName(users, u.ID)})
+		}
+	}
 	return s.render(w, status, "supervision_settings", view{Title: "督办设置", Nav: "supervision", Visitor: v, CSRF: v.Session.CSRF, Flash: flash, Error: errMsg, Data: p})
 }
 
@@ -170,10 +198,13 @@ func (s *Server) svWeeklyData(r *http.Request, v *visitor) (*svWeeklyPage, error
 	if err != nil {
 		return nil, err
 	}
-	wp.Tally = supervision.TallyOf(&p, wp.To)
+	// The week's standing is as of its last day, or today for the week
+	// under way: a measure due later this week is not late yet.
+	asOf := min(wp.To, s.svToday())
+	wp.Tally = supervision.TallyOf(&p, asOf)
 	for _, q := range p.Problems {
 		for _, m := range q.Measures {
-			wp.Rows = append(wp.Rows, svWeeklyRow{Problem: q.Title, Measure: m, Lateness: supervision.LatenessOf(&m, wp.To), Reports: reports[m.ID]})
+			wp.Rows = append(wp.Rows, svWeeklyRow{Problem: q.Title, Measure: m, Lateness: supervision.LatenessOf(&m, asOf), Reports: reports[m.ID]})
 		}
 	}
 	return wp, nil
@@ -216,7 +247,7 @@ func svWeeklyWorkbook(wp *svWeeklyPage) ([]byte, error) {
 	}
 	rows := [][]any{
 		{fmt.Sprintf("%s 周调度（%s 至 %s）", wp.Plan.Title, wp.From, wp.To)},
-		{"措施总数", wp.Tally.Measures, "已销号", wp.Tally.Closed, "待审批", wp.Tally.Pending, "已逾期", wp.Tally.Late, "临期", wp.Tally.DueSoon},
+		{"措施总数", wp.Tally.Measures, "已销号", wp.Tally.Closed, "待审批", wp.Tally.Pending, "已逾期", wp.Tally.Late, "临期", wp.Tally.DueSoon, "已撤销（不计入）", wp.Tally.Withdrawn},
 		{},
 		{"序号", "问题", "整改措施", "责任领导", "责任部门", "完成时限", "状态", "进度（%）", "时限情况", "本周进展"},
 	}

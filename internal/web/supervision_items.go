@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
@@ -20,11 +21,17 @@ type svHomePage struct {
 	Warnings []store.WarningRow
 	Items    []supervision.Item
 	Plans    []supervision.Plan
-	Unread   int
-	Today    court.Date
-	CanPlan  bool // 审管办 creates plans
-	Settings bool // 审管办 edits the rules and the webhook
+	Tallies  map[int64]supervision.Tally // by plan, of the measures the visitor sees
+	// MoreItems says there are more open 督办单 than the page lists (svHomeItems).
+	MoreItems bool
+	Unread    int
+	Today     court.Date
+	CanPlan   bool // 审管办 creates plans
+	Settings  bool // 审管办 edits the rules and the webhook
 }
+
+// svHomeItems is how many open 督办单 the 督办 page lists.
+const svHomeItems = 50
 
 // svHome answers GET /supervision[?colour=red&court=|dept=|judge=].
 func (s *Server) svHome(w http.ResponseWriter, r *http.Request, v *visitor) error {
@@ -53,11 +60,26 @@ func (s *Server) svHome(w http.ResponseWriter, r *http.Request, v *visitor) erro
 	if p.Warnings, err = db.Warnings(ctx, f); err != nil {
 		return err
 	}
-	if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Limit: 50}); err != nil {
+	if p.Items, err = db.Items(ctx, store.ItemFilter{Scope: v.Scope, Open: true, Limit: svHomeItems + 1}); err != nil {
 		return err
+	}
+	if p.MoreItems = len(p.Items) > svHomeItems; p.MoreItems {
+		p.Items = p.Items[:svHomeItems]
 	}
 	if p.Plans, err = db.Plans(ctx, v.Scope, v.User.ID, v.User.DepartmentID); err != nil {
 		return err
+	}
+	p.Tallies = map[int64]supervision.Tally{}
+	for i, pl := range p.Plans {
+		if i == 20 {
+			break // a long list shows the newest plans' figures only
+		}
+		full, err := db.Plan(ctx, pl.ID)
+		if err != nil {
+			return err
+		}
+		svKeepVisible(v, &full)
+		p.Tallies[pl.ID] = supervision.TallyOf(&full, p.Today)
 	}
 	if p.Unread, err = db.UnreadCount(ctx, v.User.ID); err != nil {
 		return err
@@ -88,16 +110,33 @@ func svCheckUnit(v *visitor, f store.WarningFilter) error {
 type svItemsPage struct {
 	Items     []supervision.Item
 	Escalated bool
+	Mine      bool // only those escalated to the visitor, a 院领导
+	CanMine   bool
 	Today     court.Date
 }
 
 // svItems answers GET /supervision/items[?escalated=1]: the 督办单 the
 // visitor sees; escalated ones for the 院领导.
 func (s *Server) svItems(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	p := svItemsPage{Escalated: r.URL.Query().Get("escalated") == "1", Today: s.svToday()}
+	q := r.URL.Query()
+	p := svItemsPage{Escalated: q.Get("escalated") == "1", Today: s.svToday(), CanMine: v.User.Role == auth.RolePresident}
+	f := store.ItemFilter{Scope: v.Scope, Escalated: p.Escalated, Limit: 500}
+	if p.Mine = p.CanMine && q.Get("mine") == "1"; p.Mine {
+		// Escalated to me: my departments, and those without a leader in
+		// charge (they go to every 院领导); not those of another leader.
+		inCharge, err := s.mods.supervision.db.SupervisionLeaders(r.Context(), v.User.CourtID)
+		if err != nil {
+			return err
+		}
+		for d, u := range inCharge {
+			if u != v.User.ID {
+				f.ExceptDepartments = append(f.ExceptDepartments, d)
+			}
+		}
+		f.Escalated, p.Escalated, f.Court = true, true, v.User.CourtID
+	}
 	var err error
-	p.Items, err = s.mods.supervision.db.Items(r.Context(), store.ItemFilter{Scope: v.Scope, Escalated: p.Escalated, Limit: 500})
-	if err != nil {
+	if p.Items, err = s.mods.supervision.db.Items(r.Context(), f); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "supervision_items", view{Title: "督办单", Nav: "supervision", Visitor: v, CSRF: v.Session.CSRF, Data: p})
@@ -106,6 +145,7 @@ func (s *Server) svItems(w http.ResponseWriter, r *http.Request, v *visitor) err
 // svItemPage is the data of a 督办单's page.
 type svItemPage struct {
 	Item       supervision.Item
+	Warnings   []store.WarningRow // the case's current warning, if any
 	Today      court.Date
 	CanExplain bool
 	CanReview  bool
@@ -133,12 +173,16 @@ func (s *Server) svItem(w http.ResponseWriter, r *http.Request, v *visitor) erro
 	if err != nil {
 		return err
 	}
-	return s.renderItem(w, v, http.StatusOK, it, "", "")
+	return s.renderItem(w, r, v, http.StatusOK, it, "", "")
 }
 
-func (s *Server) renderItem(w http.ResponseWriter, v *visitor, status int, it supervision.Item, flash, errMsg string) error {
+func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, v *visitor, status int, it supervision.Item, flash, errMsg string) error {
 	try := it
 	p := svItemPage{Item: it, Today: s.svToday()}
+	var err error
+	if p.Warnings, err = s.mods.supervision.db.Warnings(r.Context(), store.WarningFilter{Scope: v.Scope, CaseID: it.CaseID}); err != nil {
+		return err
+	}
 	p.CanExplain = try.Explain(svActor(v), "x", p.Today) == nil
 	try = it
 	p.CanReview = try.Review(svActor(v), true, "", p.Today) == nil
@@ -166,14 +210,15 @@ func (s *Server) svItemOpen(w http.ResponseWriter, r *http.Request, v *visitor) 
 		return err
 	}
 	today := s.svToday()
-	if err := supervision.NewLeaderItem(svActor(v), r.FormValue("action"), due, today); err != nil {
+	action := strings.TrimSpace(r.FormValue("action"))
+	if err := supervision.NewLeaderItem(svActor(v), action, due, today); err != nil {
 		return err
 	}
 	it, err := db.CaseForItem(ctx, no.String())
 	if err != nil {
 		return err
 	}
-	it.Source, it.Action, it.DueOn, it.Status, it.OpenedBy, it.OpenedOn = supervision.SourceLeader, r.FormValue("action"), due, supervision.ItemOpen, v.User.Login, today
+	it.Source, it.Action, it.DueOn, it.Status, it.OpenedBy, it.OpenedOn = supervision.SourceLeader, action, due, supervision.ItemOpen, v.User.Login, today
 	id, err := db.OpenItem(ctx, it, s.svAudit(r, v))
 	if err != nil {
 		return err
@@ -213,7 +258,7 @@ func (s *Server) svItemStep(w http.ResponseWriter, r *http.Request, v *visitor, 
 		if court.KindOf(err) == court.Forbidden {
 			return err
 		}
-		return s.renderItem(w, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
+		return s.renderItem(w, r, v, http.StatusUnprocessableEntity, before, "", court.Message(err))
 	}
 	notices, err := s.mods.supervision.db.ItemNotices(r.Context(), after, fmt.Sprintf("督办单 %d（%s）：%s", after.ID, after.CaseNo, done))
 	if err != nil {
@@ -224,7 +269,7 @@ func (s *Server) svItemStep(w http.ResponseWriter, r *http.Request, v *visitor, 
 	if err := s.mods.supervision.db.UpdateItem(r.Context(), before, after, e, notices); err != nil {
 		return err
 	}
-	return s.renderItem(w, v, http.StatusOK, after, done, "")
+	return s.renderItem(w, r, v, http.StatusOK, after, done, "")
 }
 
 // ItemList is the page's open items as the items list shows them.

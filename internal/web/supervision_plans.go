@@ -30,9 +30,11 @@ type svBoardPage struct {
 	Depts    []svOption
 	Timeline bool
 	Months   []svMonth
-	CanEdit  bool       // 审管办 of the plan's court adds problems and measures
+	CanEdit  bool       // 审管办, 院领导 and the creator edit the plan, add problems and measures
 	Users    []svOption // the court's accounts, for a new measure's leader
 	AllDepts []svOption // the court's departments
+	Me       int64      // the visitor's account: its pending closings are marked 待您审批
+	MyDept   int64      // the visitor's department: its measures are marked 本部门
 }
 
 // svMonth is a month of the timeline: the measures due in it.
@@ -53,21 +55,28 @@ func (s *Server) svPlanFor(r *http.Request, v *visitor) (supervision.Plan, bool,
 	if err != nil {
 		return p, false, err
 	}
-	whole := v.Scope.Unit(auth.Unit{Court: p.Court})
-	if whole {
-		return p, true, nil
+	whole, seen := svKeepVisible(v, &p)
+	if !whole && seen == 0 {
+		return p, false, court.Errorf(court.Forbidden, "您无权查看该整改方案")
 	}
-	a, seen := svActor(v), 0
+	return p, whole, nil
+}
+
+// svKeepVisible keeps the measures of a plan the visitor may see: all for
+// the roles that see the plan's court whole (whole), else those the
+// visitor leads or whose department is the visitor's; seen counts them.
+func svKeepVisible(v *visitor, p *supervision.Plan) (whole bool, seen int) {
+	if v.Scope.Unit(auth.Unit{Court: p.Court}) {
+		return true, -1
+	}
+	a := svActor(v)
 	for i := range p.Problems {
 		p.Problems[i].Measures = slices.DeleteFunc(p.Problems[i].Measures, func(m supervision.Measure) bool {
 			return m.Leader != a.UserID && !m.InDepartment(a)
 		})
 		seen += len(p.Problems[i].Measures)
 	}
-	if seen == 0 {
-		return p, false, court.Errorf(court.Forbidden, "您无权查看该整改方案")
-	}
-	return p, false, nil
+	return false, seen
 }
 
 // svBoard answers GET /supervision/plans/{id}[?leader=&dept=&view=timeline]: the 作战图.
@@ -77,7 +86,7 @@ func (s *Server) svBoard(w http.ResponseWriter, r *http.Request, v *visitor) err
 		return err
 	}
 	q := r.URL.Query()
-	b := svBoardPage{Today: s.svToday(), Timeline: q.Get("view") == "timeline"}
+	b := svBoardPage{Today: s.svToday(), Timeline: q.Get("view") == "timeline", Me: v.User.ID, MyDept: v.User.DepartmentID}
 	b.Filter.Leader, _ = strconv.ParseInt(q.Get("leader"), 10, 64)
 	b.Filter.Department, _ = strconv.ParseInt(q.Get("dept"), 10, 64)
 	b.Leaders, b.Depts = svBoardChoices(&p)
@@ -88,7 +97,7 @@ func (s *Server) svBoard(w http.ResponseWriter, r *http.Request, v *visitor) err
 	if b.Timeline {
 		b.Months = svTimeline(&p)
 	}
-	if b.CanEdit = whole && v.User.Role == auth.RoleTrialMgmt && v.User.CourtID == p.Court; b.CanEdit {
+	if b.CanEdit = whole && supervision.CanEditPlan(svActor(v), &p) == nil; b.CanEdit {
 		if b.Users, b.AllDepts, err = s.svCourtChoices(r, p.Court); err != nil {
 			return err
 		}
@@ -160,21 +169,21 @@ func (s *Server) svCourtChoices(r *http.Request, courtID int64) (users, depts []
 	return users, depts, nil
 }
 
-// svCheckPlanEditor refuses anyone but 审管办 of the plan's court.
-func svCheckPlanEditor(v *visitor, courtID int64) error {
-	if v.User.Role != auth.RoleTrialMgmt || v.User.CourtID != courtID {
-		return court.Errorf(court.Forbidden, "仅本院审管办可以编制整改方案")
+// svCheckPlanCreator refuses anyone but 审管办 of a court: they make plans.
+func svCheckPlanCreator(v *visitor) error {
+	if v.User.Role != auth.RoleTrialMgmt || v.User.CourtID == 0 {
+		return court.Errorf(court.Forbidden, "仅本院审管办可以新建整改方案")
 	}
 	return nil
 }
 
 // svPlanCreate answers POST /supervision/plans (title, source).
 func (s *Server) svPlanCreate(w http.ResponseWriter, r *http.Request, v *visitor) error {
-	if err := svCheckPlanEditor(v, v.User.CourtID); err != nil {
+	if err := svCheckPlanCreator(v); err != nil {
 		return err
 	}
 	p := supervision.Plan{Court: v.User.CourtID, Title: strings.TrimSpace(r.FormValue("title")), Source: strings.TrimSpace(r.FormValue("source")),
-		CreatedBy: v.User.Login, CreatedOn: s.svToday()}
+		Description: strings.TrimSpace(r.FormValue("description")), CreatedBy: v.User.Login, CreatedOn: s.svToday()}
 	id, err := s.mods.supervision.db.CreatePlan(r.Context(), p, s.svAudit(r, v))
 	if err != nil {
 		return err
@@ -189,7 +198,7 @@ func (s *Server) svProblemAdd(w http.ResponseWriter, r *http.Request, v *visitor
 	if err != nil {
 		return err
 	}
-	if err := svCheckPlanEditor(v, p.Court); err != nil {
+	if err := supervision.CanEditPlan(svActor(v), &p); err != nil {
 		return err
 	}
 	if _, err := s.mods.supervision.db.AddProblem(r.Context(), p.ID, strings.TrimSpace(r.FormValue("title")), s.svAudit(r, v)); err != nil {
@@ -206,7 +215,7 @@ func (s *Server) svMeasureAdd(w http.ResponseWriter, r *http.Request, v *visitor
 	if err != nil {
 		return err
 	}
-	if err := svCheckPlanEditor(v, p.Court); err != nil {
+	if err := supervision.CanEditPlan(svActor(v), &p); err != nil {
 		return err
 	}
 	m := supervision.Measure{PlanID: p.ID, Title: strings.TrimSpace(r.FormValue("title"))}
@@ -219,6 +228,7 @@ func (s *Server) svMeasureAdd(w http.ResponseWriter, r *http.Request, v *visitor
 	if m.Milestones, err = svMilestones(r.FormValue("milestones")); err != nil {
 		return err
 	}
+	m.Description = strings.TrimSpace(r.FormValue("description"))
 	if err := supervision.CheckMeasure(m, s.svToday()); err != nil {
 		return err
 	}
@@ -256,6 +266,11 @@ type svMeasurePage struct {
 	CanRequest bool
 	CanDecide  bool // the responsible leader, with a request waiting
 	MaxMB      int64
+	CanEdit    bool // 审管办, 院领导 and the plan's creator, on an open measure
+	Plan       supervision.Plan
+	Users      []svOption // for the edit form
+	Depts      []svOption
+	Milestones string // the undone milestones, one per line, for the edit form
 }
 
 // svMeasureFor reads a measure the visitor may see: the roles that see its
@@ -296,6 +311,21 @@ func (s *Server) renderMeasure(w http.ResponseWriter, r *http.Request, v *visito
 	p.CanRequest = try.RequestCloseout(a, "x", 1) == nil
 	try = m
 	p.CanDecide = try.Decide(a, true, "", p.Today) == nil
+	if p.Plan, err = s.mods.supervision.db.PlanHead(r.Context(), m.PlanID); err != nil {
+		return err
+	}
+	if p.CanEdit = m.Open() && supervision.CanEditPlan(a, &p.Plan) == nil; p.CanEdit {
+		if p.Users, p.Depts, err = s.svCourtChoices(r, p.Plan.Court); err != nil {
+			return err
+		}
+		var lines []string
+		for _, ms := range m.Milestones {
+			if ms.DoneOn.IsZero() {
+				lines = append(lines, ms.DueOn.String()+" "+ms.Title)
+			}
+		}
+		p.Milestones = strings.Join(lines, "\n")
+	}
 	return s.render(w, status, "supervision_measure", view{Title: "整改措施：" + m.Title, Nav: "supervision", Visitor: v, CSRF: v.Session.CSRF,
 		Flash: flash, Error: errMsg, Data: p})
 }

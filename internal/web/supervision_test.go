@@ -30,7 +30,10 @@ func supervisionSamples(v *visitor) map[string]view {
 	m := supervision.Measure{ID: 3, PlanID: 1, ProblemID: 2, Title: "清理长期未结案件", Leader: 7, LeaderName: "院长", Department: 11, DeptName: "民一庭",
 		DueOn: today + 3, Status: supervision.MeasurePending, Progress: 60, Milestones: []supervision.Milestone{{Title: "摸底", DueOn: today - 10, DoneOn: today - 9}}}
 	plan := supervision.Plan{ID: 1, Title: "脱薄争先实施方案", Source: "自查", CreatedBy: "sgb", CreatedOn: today - 30,
-		Problems: []supervision.Problem{{ID: 2, Ord: 1, Title: "审判质效有待优化", Measures: []supervision.Measure{m}}}}
+		Description: "根据巡查反馈编制",
+		Problems: []supervision.Problem{{ID: 2, Ord: 1, Title: "审判质效有待优化", Measures: []supervision.Measure{m}},
+			{ID: 4, Ord: 2, Title: "队伍建设", WithdrawnOn: today - 1, WithdrawReason: "并入问题1", Measures: []supervision.Measure{{ID: 5, Title: "培训",
+				Status: supervision.MeasureWithdrawn, WithdrawnOn: today - 1, WithdrawReason: "所属问题撤销", DueOn: today}}}}}
 	counts := map[supervision.Colour]int{supervision.ColourRed: 1}
 	reports := []supervision.Report{{Kind: supervision.ReportRequest, Body: "已完成", Login: "tz1", On: today,
 		Attachments: []supervision.AttachmentInfo{{ID: 1, Name: "报告.pdf", Size: 10, SHA256: "ab"}}}}
@@ -43,11 +46,13 @@ func supervisionSamples(v *visitor) map[string]view {
 		"supervision_item":  mk("督办单 1", svItemPage{Item: it, Today: today, CanExplain: true, CanReview: true}),
 		"supervision_plan": mk("作战图", svBoardPage{Plan: plan, Tally: supervision.TallyOf(&plan, today), Today: today, Leaders: []svOption{{7, "院长"}},
 			Depts: []svOption{{11, "民一庭"}}, CanEdit: true, Users: []svOption{{7, "院长"}}, AllDepts: []svOption{{11, "民一庭"}}}),
-		"supervision_measure":  mk("整改措施", svMeasurePage{Measure: m, Reports: reports, Today: today, CanReport: true, CanRequest: true, CanDecide: true, MaxMB: 10}),
-		"supervision_weekly":   mk("周调度", &svWeeklyPage{Plan: plan, From: today, To: today + 6, Rows: []svWeeklyRow{{Problem: "审判质效", Measure: m, Reports: reports}}}),
-		"supervision_inbox":    mk("督办消息", svInboxPage{Entries: []store.InboxEntry{{ID: 1, At: time.Now(), Kind: "督办", Title: "新开具督办单 1 件", Link: "/supervision/items"}}, Unread: 1}),
-		"supervision_settings": mk("督办设置", svSettingsPage{Rules: supervision.DefaultRules().JSON(), WebhookURL: "https://sms.example/hook", HasSecret: true, Header: supervision.SignatureHeader}),
-		"supervision_parts":    mk("督办面板", svPanel{Counts: counts, Warnings: []store.WarningRow{w}, Unit: "dept=11", Today: today}),
+		"supervision_measure": mk("整改措施", svMeasurePage{Measure: m, Reports: reports, Today: today, CanReport: true, CanRequest: true, CanDecide: true, MaxMB: 10,
+			CanEdit: true, Plan: plan, Users: []svOption{{7, "院长"}}, Depts: []svOption{{11, "民一庭"}}, Milestones: "2026-03-20 清理"}),
+		"supervision_weekly": mk("周调度", &svWeeklyPage{Plan: plan, From: today, To: today + 6, Rows: []svWeeklyRow{{Problem: "审判质效", Measure: m, Reports: reports}}}),
+		"supervision_inbox":  mk("督办消息", svInboxPage{Entries: []store.InboxEntry{{ID: 1, At: time.Now(), Kind: "督办", Title: "新开具督办单 1 件", Link: "/supervision/items"}}, Unread: 1}),
+		"supervision_settings": mk("督办设置", svSettingsPage{Rules: supervision.DefaultRules().JSON(), WebhookURL: "https://sms.example/hook", HasSecret: true, Header: supervision.SignatureHeader,
+			Leaders: []svLeaderRow{{Dept: svOption{11, "民一庭"}, Leader: 7}, {Dept: svOption{12, "民二庭"}}}, Presidents: []svOption{{7, "院长"}}}),
+		"supervision_parts": mk("督办面板", svPanel{Counts: counts, Warnings: []store.WarningRow{w}, Unit: "dept=11", Today: today}),
 	}
 }
 

@@ -38,7 +38,8 @@ CREATE TABLE sv_items (
     explained_by  TEXT NOT NULL,
     closed_on     {{date}},
     close_note    TEXT NOT NULL,
-    escalated_on  {{date}}
+    escalated_on  {{date}},
+    escalated_to  TEXT NOT NULL DEFAULT ''    -- the leaders it went to (名单), as text
 );
 CREATE INDEX sv_items_case ON sv_items (case_id, status);
 CREATE INDEX sv_items_court ON sv_items (court_id, status);
@@ -50,14 +51,18 @@ CREATE TABLE sv_plans (
     title      TEXT NOT NULL,
     source     TEXT NOT NULL,
     created_by TEXT NOT NULL,
-    created_on {{date}} NOT NULL
+    created_on {{date}} NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE sv_problems (
     id      {{id}},
     plan_id BIGINT NOT NULL REFERENCES sv_plans(id),
     ord     INTEGER NOT NULL,
-    title   TEXT NOT NULL
+    title   TEXT NOT NULL,
+    description     TEXT NOT NULL DEFAULT '',
+    withdrawn_on    {{date}},                 -- 撤销: never deleted
+    withdraw_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sv_problems_plan ON sv_problems (plan_id, ord);
 
@@ -74,7 +79,10 @@ CREATE TABLE sv_measures (
     closed_on     {{date}},
     reject_reason TEXT NOT NULL,
     progress      INTEGER NOT NULL,           -- percent, as last reported
-    last_report   {{date}}
+    last_report   {{date}},
+    description     TEXT NOT NULL DEFAULT '',
+    withdrawn_on    {{date}},                 -- 撤销 (status 已撤销): never deleted
+    withdraw_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sv_measures_plan ON sv_measures (plan_id, problem_id, ord);
 CREATE INDEX sv_measures_leader ON sv_measures (leader_id);
@@ -85,7 +93,8 @@ CREATE TABLE sv_milestones (
     measure_id BIGINT NOT NULL REFERENCES sv_measures(id),
     title      TEXT NOT NULL,
     due_on     {{date}} NOT NULL,
-    done_on    {{date}}
+    done_on    {{date}},
+    dropped_on {{date}}                       -- taken out of the measure by an edit; kept for history
 );
 CREATE INDEX sv_milestones_measure ON sv_milestones (measure_id);
 
