@@ -267,9 +267,19 @@ func runJudgmentsStats(ctx context.Context, e *env) error {
 }
 
 // judgmentsJobs runs the module's background jobs in `serve` until ctx ends:
-// it loads the segmenter so that the first search does not wait for it.
+// it loads the segmenter and the 类案 index once at start, so that the
+// first search does not wait for them (searches then load new segments
+// as other processes import them).
 func judgmentsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {
-	judgments.Preload()
+	if srv == nil {
+		return
+	}
+	start := time.Now()
+	if err := srv.JudgmentsWarm(ctx); err != nil {
+		log.Error("类案索引加载失败", "err", err)
+		return
+	}
+	log.Info("类案索引已加载", "seconds", time.Since(start).Seconds())
 }
 
 // seedJudgmentsDemo adds the module's demo data after `zhixiao demo` has loaded ds.

@@ -221,4 +221,3 @@ func parallel(n int, fn func(i int)) {
 	close(next)
 	wg.Wait()
 }
-

@@ -113,6 +113,12 @@ func (db *DB) AddJudgments(ctx context.Context, batches []JudgmentBatch, at time
 	return tx.Commit()
 }
 
+// ExistingJudgments returns those of the 案号 that have a stored judgment.
+func (db *DB) ExistingJudgments(ctx context.Context, caseNos []string) (dup []string, err error) {
+	defer wrap(&err, "读取裁判文书")
+	return db.existing(ctx, db.db, caseNos)
+}
+
 // checkNewCaseNos reports the batches' 案号 that are already stored.
 func (db *DB) checkNewCaseNos(ctx context.Context, tx *sql.Tx, batches []JudgmentBatch) error {
 	var nos []string
@@ -121,6 +127,27 @@ func (db *DB) checkNewCaseNos(ctx context.Context, tx *sql.Tx, batches []Judgmen
 			nos = append(nos, r.CaseNo)
 		}
 	}
+	dup, err := db.existing(ctx, tx, nos)
+	if err != nil {
+		return err
+	}
+	if len(dup) > 0 {
+		return DuplicateJudgments(dup)
+	}
+	return nil
+}
+
+// DuplicateJudgments is the error for 案号 already stored.
+func DuplicateJudgments(dup []string) error {
+	more := ""
+	if len(dup) > 10 {
+		more = "等 " + strconv.Itoa(len(dup)) + " 份"
+		dup = dup[:10]
+	}
+	return court.Errorf(court.Conflict, "案号%s%s的裁判文书已导入过，本次未导入任何文书（请先去掉重复的文书）", "“"+strings.Join(dup, "”“")+"”", more)
+}
+
+func (db *DB) existing(ctx context.Context, tx querier, nos []string) ([]string, error) {
 	var dup []string
 	for lo := 0; lo < len(nos); lo += 500 {
 		hi := min(lo+500, len(nos))
@@ -130,30 +157,22 @@ func (db *DB) checkNewCaseNos(ctx context.Context, tx *sql.Tx, batches []Judgmen
 		}
 		rows, err := tx.QueryContext(ctx, db.rebind("SELECT case_no FROM judgments WHERE case_no IN (?"+strings.Repeat(", ?", hi-lo-1)+")"), args...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for rows.Next() {
 			var s string
 			if err := rows.Scan(&s); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
 			dup = append(dup, s)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if len(dup) > 0 {
-		more := ""
-		if len(dup) > 10 {
-			more = "等 " + strconv.Itoa(len(dup)) + " 份"
-			dup = dup[:10]
-		}
-		return court.Errorf(court.Conflict, "案号%s%s的裁判文书已导入过，本次未导入任何文书（请先去掉重复的文书）", "“"+strings.Join(dup, "”“")+"”", more)
-	}
-	return nil
+	return dup, nil
 }
 
 func (db *DB) insertJudgments(ctx context.Context, tx *sql.Tx, rows []JudgmentRow, first, seg int64, when string) error {

@@ -19,12 +19,25 @@ import (
 	"github.com/zhixiao/zhixiao/internal/store"
 )
 
+// DB is what the corpus needs of the database; *store.DB implements it.
+type DB interface {
+	AddJudgments(ctx context.Context, batches []store.JudgmentBatch, at time.Time) error
+	ExistingJudgments(ctx context.Context, caseNos []string) ([]string, error)
+	JudgmentMetas(ctx context.Context, after int64, fn func(store.JudgmentRow) error) error
+	JudgmentSegments(ctx context.Context, after int64, fn func(seg int64, postings func(func(term string, data []byte) error) error) error) error
+	JudgmentGeneration(ctx context.Context) (int64, error)
+	JudgmentTexts(ctx context.Context, ids []int64) (map[int64]store.JudgmentRow, error)
+	JudgmentByCaseNo(ctx context.Context, caseNo string) (store.JudgmentRow, error)
+	JudgmentStats(ctx context.Context) (store.JudgmentStats, error)
+	Case(ctx context.Context, caseNo string) (court.Case, error)
+}
+
 // BatchSize is the number of judgments of one index segment.
 const BatchSize = 5000
 
 // Corpus is the corpus of one database with its in-memory index.
 type Corpus struct {
-	db      *store.DB
+	db      DB
 	w       judgments.Weights
 	mu      sync.Mutex // serialises loading
 	ix      *judgments.Index
@@ -32,7 +45,7 @@ type Corpus struct {
 }
 
 // New returns the corpus of db; the index loads on first use.
-func New(db *store.DB) *Corpus { return &Corpus{db: db, w: judgments.DefaultWeights} }
+func New(db DB) *Corpus { return &Corpus{db: db, w: judgments.DefaultWeights} }
 
 // refreshEvery is how often a search asks the database for new segments.
 const refreshEvery = 2 * time.Second
@@ -64,7 +77,7 @@ func (c *Corpus) Index(ctx context.Context) (*judgments.Index, error) {
 }
 
 // Load adds to ix the judgments and segments of db it does not have.
-func Load(ctx context.Context, db *store.DB, ix *judgments.Index) error {
+func Load(ctx context.Context, db DB, ix *judgments.Index) error {
 	var metas []judgments.DocMeta
 	err := db.JudgmentMetas(ctx, ix.LastDoc, func(r store.JudgmentRow) error {
 		m, err := Meta(r)
@@ -164,13 +177,24 @@ func Row(j *judgments.Judgment, a *judgments.Analysis) store.JudgmentRow {
 // Import analyses the judgments (on every core) and stores them with their
 // index segments, all or none. Progress, when not nil, hears of every
 // analysed judgment.
-func Import(ctx context.Context, db *store.DB, js []judgments.Judgment, progress func(done int)) error {
+func Import(ctx context.Context, db DB, js []judgments.Judgment, progress func(done int)) error {
 	seen := map[string]string{}
 	for _, j := range js {
 		if prev, dup := seen[j.CaseNo]; dup {
 			return court.Errorf(court.Conflict, "案号“%s”重复：%s 与 %s", j.CaseNo, prev, j.Source)
 		}
 		seen[j.CaseNo] = j.Source
+	}
+	nos := make([]string, len(js))
+	for i := range js {
+		nos[i] = js[i].CaseNo
+	}
+	dup, err := db.ExistingJudgments(ctx, nos)
+	if err != nil {
+		return err
+	}
+	if len(dup) > 0 {
+		return store.DuplicateJudgments(dup)
 	}
 	as := AnalyzeAll(ctx, js, progress)
 	if err := ctx.Err(); err != nil {

@@ -42,7 +42,7 @@ func (b Basis) Describe() string {
 // (its text, 案由, charges, court level and articles; itself excluded), or,
 // when none, the case's 案由 from the cases table as a short description
 // (and the 案由 as evidence). NotFound when neither exists.
-func QueryForCase(ctx context.Context, db *store.DB, caseNo string) (judgments.Query, Basis, error) {
+func QueryForCase(ctx context.Context, db DB, caseNo string) (judgments.Query, Basis, error) {
 	no := judgments.NormalCaseNo(caseNo)
 	b := Basis{CaseNo: no}
 	r, err := db.JudgmentByCaseNo(ctx, no)
@@ -75,7 +75,7 @@ func QueryForCase(ctx context.Context, db *store.DB, caseNo string) (judgments.Q
 }
 
 // articlesOf reads a judgment's articles (JudgmentByCaseNo leaves them out).
-func articlesOf(ctx context.Context, db *store.DB, r store.JudgmentRow) ([]store.ArticleRow, error) {
+func articlesOf(ctx context.Context, db DB, r store.JudgmentRow) ([]store.ArticleRow, error) {
 	var out []store.ArticleRow
 	stop := errors.New("stop")
 	err := db.JudgmentMetas(ctx, r.ID-1, func(x store.JudgmentRow) error {
@@ -101,7 +101,7 @@ func (c *Corpus) Search(ctx context.Context, q judgments.Query) ([]Hit, error) {
 }
 
 // Explain adds snippets and reasons to results.
-func Explain(ctx context.Context, db *store.DB, rs []judgments.Result) ([]Hit, error) {
+func Explain(ctx context.Context, db DB, rs []judgments.Result) ([]Hit, error) {
 	ids := make([]int64, len(rs))
 	for i, r := range rs {
 		ids[i] = r.ID
