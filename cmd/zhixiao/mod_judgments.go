@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"time"
@@ -282,8 +283,40 @@ func judgmentsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog
 	log.Info("类案索引已加载", "seconds", time.Since(start).Seconds())
 }
 
-// seedJudgmentsDemo adds the module's demo data after `zhixiao demo` has loaded ds.
+// demoJudgmentsPerCause bounds the demo judgments of one 案由.
+const demoJudgmentsPerCause = 30
+
+// seedJudgmentsDemo adds the module's demo data after `zhixiao demo` has
+// loaded ds: judgments generated from templates (judgments.DemoJudgment)
+// for up to 30 closed first-instance cases of each 案由 that has a
+// template, so that those cases' pages show the 类案 panel at work. It
+// does nothing when the corpus already has judgments.
 func seedJudgmentsDemo(ctx context.Context, db *store.DB, ds *demo.Dataset, out io.Writer) error {
+	st, err := db.JudgmentStats(ctx)
+	if err != nil || st.Judgments > 0 {
+		return err
+	}
+	start := time.Now()
+	rng := rand.New(rand.NewPCG(10, 10))
+	per := map[string]int{}
+	var js []judgments.Judgment
+	for i := range ds.Cases {
+		c := &ds.Cases[i]
+		if per[c.Cause] >= demoJudgmentsPerCause {
+			continue
+		}
+		if j, ok := judgments.DemoJudgment(c, c.Court, rng); ok {
+			per[c.Cause]++
+			js = append(js, j)
+		}
+	}
+	if len(js) == 0 {
+		return nil
+	}
+	if err := corpus.Import(ctx, db, js, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "类案库：生成 %d 份演示裁判文书（%.1f 秒）\n", len(js), time.Since(start).Seconds())
 	return nil
 }
 

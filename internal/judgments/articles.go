@@ -18,7 +18,7 @@ type Article struct {
 // Key is the law and article without 款 and 项: two judgments citing the
 // same Key share the article.
 func (a Article) Key() string {
-	k := a.Law + "第" + Numeral(a.No) + "条"
+	k := "《" + a.Law + "》第" + Numeral(a.No) + "条"
 	if a.Sub > 0 {
 		k += "之" + Numeral(a.Sub)
 	}

@@ -121,7 +121,7 @@ func TestJudgmentsSplitCivil(t *testing.T) {
 	if j.Date.String() != "2024-05-20" {
 		t.Errorf("date %s, want 2024-05-20", j.Date)
 	}
-	if len(j.Articles) != 2 || j.Articles[0].Key() != "中华人民共和国民法典第六百七十五条" {
+	if len(j.Articles) != 2 || j.Articles[0].Key() != "《中华人民共和国民法典》第六百七十五条" {
 		t.Errorf("articles %v", j.Articles)
 	}
 }
@@ -270,7 +270,7 @@ func TestJudgmentsRanking(t *testing.T) {
 		}
 	}
 	top := rs[0]
-	if !top.SameCause || len(top.Shared) != 1 || top.Shared[0] != "中华人民共和国民法典第六百七十五条" || !top.SameLevel {
+	if !top.SameCause || len(top.Shared) != 1 || top.Shared[0] != "《中华人民共和国民法典》第六百七十五条" || !top.SameLevel {
 		t.Errorf("explanation of the first result: same cause %v, shared %v, same level %v", top.SameCause, top.Shared, top.SameLevel)
 	}
 	b := top.Breakdown

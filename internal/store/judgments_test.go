@@ -53,7 +53,7 @@ func TestJudgmentsStore(t *testing.T) {
 		if len(hits) != 1 || hits[0].CaseNo != "（2023）京0105民初2号" || !hits[0].SameCause || len(hits[0].Shared) != 1 {
 			t.Fatalf("hits %+v", hits)
 		}
-		if !strings.Contains(hits[0].Why, "案由相同（民间借贷纠纷）") || !strings.Contains(hits[0].Why, "共同引用中华人民共和国民法典第六百七十五条") {
+		if !strings.Contains(hits[0].Why, "案由相同（民间借贷纠纷）") || !strings.Contains(hits[0].Why, "共同引用《中华人民共和国民法典》第六百七十五条") {
 			t.Errorf("why %q", hits[0].Why)
 		}
 		marked := false
