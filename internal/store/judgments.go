@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -43,11 +44,13 @@ type PostingRow struct {
 	Postings []byte
 }
 
-// JudgmentBatch is a batch of judgments to add and the function that makes
-// the batch's index segment once their ids are known (rows[i] gets firstID+i).
+// JudgmentBatch is a batch of judgments to add: their 案号, and the
+// function that makes their rows and their index segment once their ids are
+// known (the i-th 案号 gets firstID+i). Build runs inside the transaction,
+// so that a large import holds one batch in memory at a time.
 type JudgmentBatch struct {
-	Rows  []JudgmentRow
-	Index func(firstID int64) ([]PostingRow, error)
+	CaseNos []string
+	Build   func(firstID int64) ([]JudgmentRow, []PostingRow, error)
 }
 
 // AddJudgments adds the batches, each with its index segment, in one
@@ -75,12 +78,20 @@ func (db *DB) AddJudgments(ctx context.Context, batches []JudgmentBatch, at time
 	next++
 	when := at.UTC().Format(time.RFC3339)
 	for _, b := range batches {
-		if len(b.Rows) == 0 {
+		n := int64(len(b.CaseNos))
+		if n == 0 {
 			continue
+		}
+		rows, ps, err := b.Build(next)
+		if err != nil {
+			return err
+		}
+		if int64(len(rows)) != n {
+			return fmt.Errorf("judgment batch: %d rows for %d case numbers", len(rows), n)
 		}
 		var seg int64
 		q := "INSERT INTO judgment_segments (first_id, last_id, docs, created_at) VALUES (?, ?, ?, ?)"
-		args := []any{next, next + int64(len(b.Rows)) - 1, len(b.Rows), when}
+		args := []any{next, next + n - 1, n, when}
 		if db.pg() {
 			err = tx.QueryRowContext(ctx, db.rebind(q+" RETURNING id"), args...).Scan(&seg)
 		} else {
@@ -92,17 +103,13 @@ func (db *DB) AddJudgments(ctx context.Context, batches []JudgmentBatch, at time
 		if err != nil {
 			return err
 		}
-		if err := db.insertJudgments(ctx, tx, b.Rows, next, seg, when); err != nil {
-			return err
-		}
-		ps, err := b.Index(next)
-		if err != nil {
+		if err := db.insertJudgments(ctx, tx, rows, next, seg, when); err != nil {
 			return err
 		}
 		if err := db.insertPostings(ctx, tx, seg, ps); err != nil {
 			return err
 		}
-		next += int64(len(b.Rows))
+		next += n
 	}
 	if db.pg() {
 		// explicit ids do not move the identity sequence
@@ -123,9 +130,7 @@ func (db *DB) ExistingJudgments(ctx context.Context, caseNos []string) (dup []st
 func (db *DB) checkNewCaseNos(ctx context.Context, tx *sql.Tx, batches []JudgmentBatch) error {
 	var nos []string
 	for _, b := range batches {
-		for _, r := range b.Rows {
-			nos = append(nos, r.CaseNo)
-		}
+		nos = append(nos, b.CaseNos...)
 	}
 	dup, err := db.existing(ctx, tx, nos)
 	if err != nil {

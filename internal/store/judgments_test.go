@@ -80,8 +80,11 @@ func TestJudgmentsStore(t *testing.T) {
 		if storetest.Checksum(t, db) != sum {
 			t.Error("a refused import changed the database")
 		}
-		err = db.AddJudgments(ctx, []store.JudgmentBatch{{Rows: []store.JudgmentRow{{CaseNo: "（2023）京0105民初2号", Parts: "0-0 0-0 0-0 0-0 0-0", Lengths: "0 0 0 0 0"}},
-			Index: func(int64) ([]store.PostingRow, error) { return nil, nil }}}, time.Now())
+		err = db.AddJudgments(ctx, []store.JudgmentBatch{{CaseNos: []string{"（2023）京0105民初2号"},
+			Build: func(int64) ([]store.JudgmentRow, []store.PostingRow, error) {
+				t.Error("Build runs for a duplicate")
+				return nil, nil, nil
+			}}}, time.Now())
 		if court.KindOf(err) != court.Conflict {
 			t.Errorf("store-level duplicate: %v", err)
 		}

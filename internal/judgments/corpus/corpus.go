@@ -196,25 +196,53 @@ func Import(ctx context.Context, db DB, js []judgments.Judgment, progress func(d
 	if len(dup) > 0 {
 		return store.DuplicateJudgments(dup)
 	}
-	as := AnalyzeAll(ctx, js, progress)
-	if err := ctx.Err(); err != nil {
-		return err
+	// analysis runs one batch ahead of the database, on every core
+	type analysed struct {
+		lo, hi int
+		as     []judgments.Analysis
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make(chan analysed, 1)
+	go func() {
+		defer close(ready)
+		done := 0
+		for lo := 0; lo < len(js); lo += BatchSize {
+			hi := min(lo+BatchSize, len(js))
+			as := AnalyzeAll(ctx, js[lo:hi], func(n int) {
+				if progress != nil {
+					progress(done + n)
+				}
+			})
+			done += hi - lo
+			select {
+			case ready <- analysed{lo, hi, as}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	var batches []store.JudgmentBatch
 	for lo := 0; lo < len(js); lo += BatchSize {
 		hi := min(lo+BatchSize, len(js))
-		rows := make([]store.JudgmentRow, 0, hi-lo)
-		for i := lo; i < hi; i++ {
-			rows = append(rows, Row(&js[i], &as[i]))
-		}
-		part := as[lo:hi]
-		batches = append(batches, store.JudgmentBatch{Rows: rows, Index: func(first int64) ([]store.PostingRow, error) {
-			seg := judgments.BuildSegment(first, part)
-			out := make([]store.PostingRow, 0, len(seg))
-			for t, b := range seg {
-				out = append(out, store.PostingRow{Term: t, Postings: b})
+		batches = append(batches, store.JudgmentBatch{CaseNos: nos[lo:hi], Build: func(first int64) ([]store.JudgmentRow, []store.PostingRow, error) {
+			a, ok := <-ready
+			if !ok {
+				if err := ctx.Err(); err != nil {
+					return nil, nil, err
+				}
+				return nil, nil, fmt.Errorf("judgment analysis ended early")
 			}
-			return out, nil
+			rows := make([]store.JudgmentRow, 0, a.hi-a.lo)
+			for i := a.lo; i < a.hi; i++ {
+				rows = append(rows, Row(&js[i], &a.as[i-a.lo]))
+			}
+			seg := judgments.BuildSegment(first, a.as)
+			ps := make([]store.PostingRow, 0, len(seg))
+			for t, b := range seg {
+				ps = append(ps, store.PostingRow{Term: t, Postings: b})
+			}
+			return rows, ps, nil
 		}})
 	}
 	return db.AddJudgments(ctx, batches, time.Now())
