@@ -287,6 +287,24 @@ FROM judgments WHERE id > ? ORDER BY id`), after)
 	return rows.Err()
 }
 
+// JudgmentArticles returns the articles a judgment cites, in order.
+func (db *DB) JudgmentArticles(ctx context.Context, id int64) (out []ArticleRow, err error) {
+	defer wrap(&err, "读取裁判文书")
+	rows, err := db.db.QueryContext(ctx, db.rebind("SELECT law, article, sub, clause, item FROM judgment_articles WHERE judgment_id = ? ORDER BY seq"), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a ArticleRow
+		if err := rows.Scan(&a.Law, &a.Article, &a.Sub, &a.Clause, &a.Item); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
 // JudgmentSegments calls fn for each index segment above after, in order,
 // with a function that reads the segment's postings.
 func (db *DB) JudgmentSegments(ctx context.Context, after int64, fn func(seg int64, postings func(func(term string, data []byte) error) error) error) (err error) {

@@ -28,6 +28,7 @@ type DB interface {
 	JudgmentGeneration(ctx context.Context) (int64, error)
 	JudgmentTexts(ctx context.Context, ids []int64) (map[int64]store.JudgmentRow, error)
 	JudgmentByCaseNo(ctx context.Context, caseNo string) (store.JudgmentRow, error)
+	JudgmentArticles(ctx context.Context, id int64) ([]store.ArticleRow, error)
 	JudgmentStats(ctx context.Context) (store.JudgmentStats, error)
 	Case(ctx context.Context, caseNo string) (court.Case, error)
 }

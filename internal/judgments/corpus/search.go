@@ -2,13 +2,11 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/judgments"
-	"github.com/zhixiao/zhixiao/internal/store"
 )
 
 // Hit is a search result with what explains it: the snippet with the shared
@@ -47,7 +45,7 @@ func QueryForCase(ctx context.Context, db DB, caseNo string) (judgments.Query, B
 	b := Basis{CaseNo: no}
 	r, err := db.JudgmentByCaseNo(ctx, no)
 	if err == nil {
-		arts, err := articlesOf(ctx, db, r)
+		arts, err := db.JudgmentArticles(ctx, r.ID)
 		if err != nil {
 			return judgments.Query{}, b, err
 		}
@@ -72,22 +70,6 @@ func QueryForCase(ctx context.Context, db DB, caseNo string) (judgments.Query, B
 	b.FromCase, b.Cause = true, c.Cause
 	q := judgments.Query{Text: c.Cause, Cause: c.Cause, Level: judgments.CourtLevel(c.Court)}
 	return q, b, nil
-}
-
-// articlesOf reads a judgment's articles (JudgmentByCaseNo leaves them out).
-func articlesOf(ctx context.Context, db DB, r store.JudgmentRow) ([]store.ArticleRow, error) {
-	var out []store.ArticleRow
-	stop := errors.New("stop")
-	err := db.JudgmentMetas(ctx, r.ID-1, func(x store.JudgmentRow) error {
-		if x.ID == r.ID {
-			out = x.Articles
-		}
-		return stop
-	})
-	if err != nil && !errors.Is(err, stop) {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Search runs q and explains each result.
