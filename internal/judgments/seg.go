@@ -55,7 +55,13 @@ func segmenter() *gse.Segmenter {
 
 // numberRun is a number with its unit (2017年, 16日, 10万元): cut out
 // before segmentation so that 16日出生 does not become 日出.
-var numberRun = regexp.MustCompile(`[0-9０-９.，,]+\s*(万元|元|年|月|日|时|分|号|岁|次|克|毫升|米)?`)
+// Citations of articles (第六百七十五条) and Chinese numerals of two
+// characters or more (二〇一七年, 七个月, 三万元) go the same way: the
+// articles are evidence of their own, and 第六, 七十 are not terms.
+var numberRun = regexp.MustCompile(`[0-9０-９.，,]+\s*(万元|元|年|月|日|时|分|号|岁|次|克|毫升|米)?` +
+	`|第[零〇一二两三四五六七八九十百千万0-9０-９]+[条款项章节编]` +
+	`|[零〇一二两三四五六七八九十百千万亿]+(个月|个|万元|元|年|月|日|岁|次|条|款|项|名)` +
+	`|[零〇一二两三四五六七八九十百千万亿]{2,}`)
 
 // Preload loads the segmenter now (serve calls it in the background so that
 // the first search does not wait).
