@@ -393,3 +393,35 @@ func TestJudgmentsPostingsRoundTrip(t *testing.T) {
 		t.Error("a truncated posting list decodes without error")
 	}
 }
+
+// TestJudgmentsSplitTemplates splits the official 民事/刑事判决书 styles
+// (法院诉讼文书样式, 1992): wherever a style has 经审理查明, 本院认为 and
+// 判决如下, the three parts come out in that order and start with their
+// heading.
+func TestJudgmentsSplitTemplates(t *testing.T) {
+	dir := filepath.Join(sharedData(t), "court_doc_templates_1992")
+	checked := 0
+	for _, sub := range []string{"mspanjue", "xspanjue"} {
+		files, _ := filepath.Glob(filepath.Join(dir, sub, "*.txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			if !strings.Contains(text, "经审理查明") || !strings.Contains(text, "本院认为") || !strings.Contains(text, "判决如下") {
+				continue
+			}
+			checked++
+			p := Split(text)
+			facts, reason, disp := p.Text(text, FieldFacts), p.Text(text, FieldReasoning), p.Text(text, FieldDisposition)
+			if !strings.Contains(facts, "经审理查明") || !strings.HasPrefix(reason, "本院认为") || !strings.HasPrefix(disp, "判决如下") ||
+				p[FieldFacts].End > p[FieldReasoning].Start || p[FieldReasoning].End > p[FieldDisposition].Start {
+				t.Errorf("%s: facts %v reasoning %v disposition %v", filepath.Base(f), p[FieldFacts], p[FieldReasoning], p[FieldDisposition])
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d styles have the three headings", checked)
+	}
+}

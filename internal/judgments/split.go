@@ -2,6 +2,7 @@ package judgments
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Field is a part of a judgment that the index keeps apart.
@@ -57,7 +58,8 @@ func sentenceStart(text string, lo, i int) int {
 	if j < 0 {
 		return lo
 	}
-	return lo + j + len(string([]rune(text[lo+j:])[0]))
+	_, n := utf8.DecodeRuneInString(text[lo+j:])
+	return lo + j + n
 }
 
 // Split finds the fields of a judgment. It looks for the headings judgments
