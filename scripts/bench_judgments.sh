@@ -32,7 +32,7 @@ echo "== figures (targets: import < 300 s, query p50 < 50 ms)"
 awk '
 /^BenchmarkJudgmentsIndex/ { for (i = 3; i < NF; i++) v[$(i+1)] = $i
 	printf "import: %.1f s for %s judgments (%.0f judgments/s, %.1f s of CPU), target < 300 s: %s\n", v["s/import"], ENVIRON["ZHIXIAO_BENCH_JUDGMENTS"], v["judgments/s"], v["cpu-s/import"], (v["s/import"] < 300 ? "met" : "NOT MET")
-	printf "index on disk: %.1f MB of postings; database file %.1f MB (texts %.1f MB)\n", v["index-MB"], v["db-file-MB"], v["text-MB"] }
+	printf "index on disk: %.1f MB (postings and segments tables with their keys; %.1f MB of encoded postings and terms); database file %.1f MB (texts %.1f MB)\n", v["index-MB"], v["postings-MB"], v["db-file-MB"], v["text-MB"] }
 /^BenchmarkJudgmentsQuery/ { for (i = 3; i < NF; i++) q[$(i+1)] = $i
 	printf "query: p50 %.2f ms, p95 %.2f ms, target p50 < 50 ms: %s\n", q["p50-ms"], q["p95-ms"], (q["p50-ms"] < 50 ? "met" : "NOT MET")
 	printf "index load: %.1f s; index in memory: %.0f MB\n", q["load-s"], q["index-heap-MB"] }

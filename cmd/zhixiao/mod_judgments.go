@@ -262,8 +262,8 @@ func runJudgmentsStats(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "裁判文书 %d 份（全文 %.1f MB）；索引 %d 段、%d 行、%.1f MB\n",
-		st.Judgments, float64(st.TextBytes)/(1<<20), st.Segments, st.PostingRows, float64(st.PostingBytes)/(1<<20))
+	fmt.Fprintf(e.stdout, "裁判文书 %d 份（全文 %.1f MB）；索引 %d 段、%d 行，编码后 %.1f MB，占用磁盘 %.1f MB\n",
+		st.Judgments, float64(st.TextBytes)/(1<<20), st.Segments, st.PostingRows, float64(st.PostingBytes)/(1<<20), float64(st.IndexDiskBytes)/(1<<20))
 	return nil
 }
 

@@ -413,25 +413,39 @@ FROM judgments WHERE `+where), args...)
 	return rows.Err()
 }
 
-// JudgmentStats are the corpus's size: judgments, index segments, terms
-// rows and the bytes of postings.
+// JudgmentStats are the corpus's size: judgments, index segments, posting
+// rows, the bytes of the encoded postings and terms, the bytes of the
+// texts, and the index's size on disk (the postings and segments tables
+// with their keys; the encoded size when the database cannot tell).
 type JudgmentStats struct {
-	Judgments, Segments, PostingRows, PostingBytes, TextBytes int64
+	Judgments, Segments, PostingRows, PostingBytes, TextBytes, IndexDiskBytes int64
 }
 
 // JudgmentStats counts the corpus and its index.
 func (db *DB) JudgmentStats(ctx context.Context) (s JudgmentStats, err error) {
 	defer wrap(&err, "统计类案库")
-	lenFn := "LENGTH"
+	bytes := "LENGTH(CAST(%s AS BLOB))" // SQLite's LENGTH of text counts characters
 	if db.pg() {
-		lenFn = "OCTET_LENGTH"
+		bytes = "OCTET_LENGTH(%s)"
 	}
-	if err = db.db.QueryRowContext(ctx, "SELECT COUNT(*), COALESCE(SUM("+lenFn+"(body)), 0) FROM judgments").Scan(&s.Judgments, &s.TextBytes); err != nil {
+	if err = db.db.QueryRowContext(ctx, "SELECT COUNT(*), COALESCE(SUM("+fmt.Sprintf(bytes, "body")+"), 0) FROM judgments").Scan(&s.Judgments, &s.TextBytes); err != nil {
 		return s, err
 	}
 	if err = db.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM judgment_segments").Scan(&s.Segments); err != nil {
 		return s, err
 	}
-	err = db.db.QueryRowContext(ctx, "SELECT COUNT(*), COALESCE(SUM("+lenFn+"(postings)), 0) + COALESCE(SUM("+lenFn+"(term)), 0) FROM judgment_postings").Scan(&s.PostingRows, &s.PostingBytes)
-	return s, err
+	err = db.db.QueryRowContext(ctx, "SELECT COUNT(*), COALESCE(SUM("+fmt.Sprintf(bytes, "postings")+"), 0) + COALESCE(SUM("+fmt.Sprintf(bytes, "term")+"), 0) FROM judgment_postings").Scan(&s.PostingRows, &s.PostingBytes)
+	if err != nil {
+		return s, err
+	}
+	s.IndexDiskBytes = s.PostingBytes
+	q := "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN ('judgment_postings', 'sqlite_autoindex_judgment_postings_1', 'judgment_segments')"
+	if db.pg() {
+		q = "SELECT pg_total_relation_size('judgment_postings') + pg_total_relation_size('judgment_segments')"
+	}
+	var n int64
+	if err := db.db.QueryRowContext(ctx, q).Scan(&n); err == nil && n > 0 {
+		s.IndexDiskBytes = n
+	}
+	return s, nil
 }

@@ -171,7 +171,8 @@ func BenchmarkJudgmentsIndex(b *testing.B) {
 		db.Close()
 		b.ReportMetric(sec, "s/import")
 		b.ReportMetric(float64(n)/sec, "judgments/s")
-		b.ReportMetric(float64(st.PostingBytes)/(1<<20), "index-MB")
+		b.ReportMetric(float64(st.IndexDiskBytes)/(1<<20), "index-MB")
+		b.ReportMetric(float64(st.PostingBytes)/(1<<20), "postings-MB")
 		b.ReportMetric(float64(st.TextBytes)/(1<<20), "text-MB")
 		if path != "" {
 			b.ReportMetric(float64(fileSize(path))/(1<<20), "db-file-MB")
