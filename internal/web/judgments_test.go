@@ -132,3 +132,23 @@ func TestJudgmentsEmptyCorpus(t *testing.T) {
 	r = c.get("/judgments")
 	wantStatus(t, "empty corpus page", r, http.StatusOK, `id="judgments-empty"`)
 }
+
+// judgmentsSampleSearch is the search page with a result, for TestEveryPageRenders.
+func judgmentsSampleSearch(v *visitor) view {
+	h := judgmentHit{URL: "/judgments/doc/2"}
+	h.CaseNo, h.Cause, h.Court, h.Level, h.Year, h.Score = "（2023）示0101民初9号", "民间借贷纠纷", "示例市甲区人民法院", "基层", 2023, 1.3
+	h.SameCause, h.Shared = true, []string{"《中华人民共和国民法典》第六百七十五条"}
+	h.Terms = []judgments.SharedTerm{{Term: "借条", Weight: 0.4}}
+	h.Breakdown = judgments.Breakdown{Text: 1, Cause: 0.25, Articles: 0.05}
+	h.Snippet = []judgments.Fragment{{Text: "被告出具"}, {Text: "借条", Mark: true}}
+	p := &judgmentsPage{Form: judgmentsForm{Text: "借条"}, Causes: []judgments.CauseCount{{Cause: "民间借贷纠纷", N: 2}}, Size: 3, Searched: true,
+		Basis: "以案号（2024）示01民初4号的裁判文书全文检索", Hits: []judgmentHit{h}, Weights: judgments.DefaultWeights}
+	return view{Title: "类案检索", Nav: "judgments", Visitor: v, CSRF: "t", Data: p}
+}
+
+// judgmentsSampleDoc is a judgment's page, for TestEveryPageRenders.
+func judgmentsSampleDoc(v *visitor) view {
+	d := &judgmentDoc{CaseNo: "（2023）示0101民初9号", Cause: "民间借贷纠纷", Court: "示例市甲区人民法院", Level: "基层", Date: "2023-06-01", Source: "test",
+		Parts: []judgmentPart{{"查明事实", "被告借款未还。"}}, Articles: []string{"《中华人民共和国民法典》第六百七十五条"}, SimilarURL: "/judgments?case=x"}
+	return view{Title: d.CaseNo, Nav: "judgments", Visitor: v, CSRF: "t", Data: d}
+}

@@ -34,6 +34,9 @@ func samplePages(v *visitor) map[string]view {
 		"admin_audit": {Title: "审计日志", Visitor: v, CSRF: "t", Data: auditPage{Entries: entries, Total: 1, Page: 1, Pages: 1, Actions: auditActions}},
 		"bands":       {Title: "合理区间", Visitor: v, CSRF: "t", Data: sampleBands()},
 		"definitions": {Title: "指标口径", Visitor: v, CSRF: "t", Data: sampleDefinitions()},
+
+		"judgments_search": judgmentsSampleSearch(v), // judgments_test.go
+		"judgments_doc":    judgmentsSampleDoc(v),
 	}
 }
 
