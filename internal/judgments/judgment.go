@@ -2,6 +2,7 @@ package judgments
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -62,29 +63,64 @@ func (j *Judgment) Year() int {
 }
 
 var (
-	chargeRe   = regexp.MustCompile(`(?:犯|构成)(\p{Han}{2,16}?罪)`)
+	chargeRe   = regexp.MustCompile(`^(\p{Han}{2,16}?罪)`)
 	disputeRe  = regexp.MustCompile(`(\p{Han}{2,30}?)纠纷(?:一案|案)`)
 	courtRe    = regexp.MustCompile(`\p{Han}{2,30}?人民法院`)
 	caseNoRe   = regexp.MustCompile(`[（(]\d{4}[）)][\p{Han}\d]{1,12}?\d+号`)
-	notCharges = []string{"之罪", "本法", "数罪", "该罪", "此罪", "何罪", "的罪", "犯罪", "一罪", "重罪", "轻罪", "新罪", "前罪", "后罪", "余罪", "其罪", "本罪", "上述"}
+	notCharges = []string{"之罪", "本法", "数罪", "该罪", "此罪", "何罪", "的罪", "一罪", "重罪", "轻罪", "新罪", "前罪", "后罪", "余罪", "其罪", "本罪", "上述"}
 )
 
+// knownCharges are the charges of the legal dictionary (its words ending in
+// 罪), longest first, so that 掩饰、隐瞒犯罪所得、犯罪所得收益罪 is read whole.
+var knownCharges = func() []string {
+	var out []string
+	for _, line := range strings.Split(legalDict, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 1 && !strings.HasPrefix(f[0], "#") && strings.HasSuffix(f[0], "罪") {
+			out = append(out, f[0])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+var chargeLead = regexp.MustCompile(`犯|构成`)
+
 // ExtractCharges returns the charges named in text (犯盗窃罪, 构成诈骗罪),
-// each once, in order.
+// each once, in order: a charge of the legal dictionary when one follows
+// 犯 or 构成, else the words up to the next 罪 (2 to 16 characters, not
+// 本法规定之罪, 数罪 and the like).
 func ExtractCharges(text string) []string {
 	var out []string
-	for _, m := range chargeRe.FindAllStringSubmatch(text, -1) {
-		c := m[1]
-		bad := false
-		for _, n := range notCharges {
-			if strings.Contains(c, n) && !(n == "犯罪" && strings.HasSuffix(c, "活动罪")) {
-				bad = true
+	for _, m := range chargeLead.FindAllStringIndex(text, -1) {
+		rest := text[m[1]:]
+		c := ""
+		for _, k := range knownCharges {
+			if strings.HasPrefix(rest, k) {
+				c = k
+				break
 			}
 		}
-		if strings.HasPrefix(c, "被告") || bad || contains(out, c) {
-			continue
+		if c == "" {
+			sm := chargeRe.FindStringSubmatch(rest)
+			if sm == nil {
+				continue
+			}
+			c = sm[1]
+			if strings.HasPrefix(c, "罪") || strings.HasPrefix(c, "被告") || strings.Contains(c, "犯罪") {
+				continue
+			}
+			bad := false
+			for _, n := range notCharges {
+				bad = bad || strings.Contains(c, n)
+			}
+			if bad {
+				continue
+			}
 		}
-		out = append(out, c)
+		if !contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	return out
 }

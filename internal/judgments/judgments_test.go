@@ -425,3 +425,18 @@ func TestJudgmentsSplitTemplates(t *testing.T) {
 		t.Errorf("only %d styles have the three headings", checked)
 	}
 }
+
+func TestJudgmentsCharges(t *testing.T) {
+	for text, want := range map[string][]string{
+		"被告人张某犯盗窃罪，判处有期徒刑六个月；犯诈骗罪，判处有期徒刑一年": {"盗窃罪", "诈骗罪"},
+		"其行为已构成掩饰、隐瞒犯罪所得、犯罪所得收益罪":           {"掩饰、隐瞒犯罪所得、犯罪所得收益罪"},
+		"被告人犯走私、贩卖、运输、制造毒品罪，判处有期徒刑":         {"走私、贩卖、运输、制造毒品罪"},
+		"其行为已构成帮助信息网络犯罪活动罪":                 {"帮助信息网络犯罪活动罪"},
+		"被告人犯罪以后自动投案，依照本法规定之罪，构成故意毁坏财物罪":    {"故意毁坏财物罪"},
+		"对被告人犯数罪的，应当数罪并罚":                   nil,
+	} {
+		if got := ExtractCharges(text); !slices.Equal(got, want) {
+			t.Errorf("ExtractCharges(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

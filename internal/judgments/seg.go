@@ -37,8 +37,8 @@ func segmenter() *gse.Segmenter {
 		}
 		for _, line := range strings.Split(legalDict, "\n") {
 			f := strings.Fields(line)
-			if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-				continue
+			if len(f) < 2 || strings.HasPrefix(f[0], "#") || strings.Contains(f[0], "、") {
+				continue // charges with 、 are for ExtractCharges: the segmenter cuts at punctuation
 			}
 			segShared.AddToken(f[0], 20000, "n")
 		}
