@@ -41,6 +41,10 @@ type Index struct {
 	lists  []plist
 	lenSum [NumFields]float64
 	artDF  map[string]int32
+	// avgAt are the average field lengths the oldest impacts were computed
+	// with (set by the first segment)
+	avgAt    [NumFields]float64
+	avgAtSet bool
 
 	// LastSegment and LastDoc are the newest segment and document added.
 	LastSegment, LastDoc int64
@@ -105,6 +109,9 @@ func (ix *Index) AddSegment(segment int64, postings func(fn func(term string, da
 		avgAll += ix.lenSum[f] / max(n, 1)
 	}
 	avgAll = max(avgAll, 1)
+	if !ix.avgAtSet {
+		ix.avgAt, ix.avgAtSet = avg, true
+	}
 	w := ix.w
 	err := postings(func(term string, data []byte) error {
 		t, ok := ix.terms[term]
@@ -173,6 +180,25 @@ func sortList(l *plist) {
 		docs[i], imp[i] = l.docs[k], l.imp[k]
 	}
 	l.docs, l.imp = docs, imp
+}
+
+// Drift is how far the average field lengths have moved since the oldest
+// impacts were computed, as the largest relative change over the fields
+// with text: when the corpus has grown a lot, the index is best reloaded.
+func (ix *Index) Drift() float64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if !ix.avgAtSet || len(ix.docs) == 0 {
+		return 0
+	}
+	d := 0.0
+	for f := range NumFields {
+		now := ix.lenSum[f] / float64(len(ix.docs))
+		if ix.avgAt[f] > 1 && now > 0 {
+			d = max(d, math.Abs(now-ix.avgAt[f])/ix.avgAt[f])
+		}
+	}
+	return d
 }
 
 // idf is the BM25 inverse document frequency of a term in df documents.

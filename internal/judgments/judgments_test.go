@@ -440,3 +440,18 @@ func TestJudgmentsCharges(t *testing.T) {
 		}
 	}
 }
+
+func TestJudgmentsDrift(t *testing.T) {
+	js := handCorpus()
+	ix := buildIndex(t, DefaultWeights, js[:2])
+	if d := ix.Drift(); d != 0 {
+		t.Fatalf("drift of a fresh index %v", d)
+	}
+	long := Judgment{CaseNo: "（2023）京0105民初99号", Text: "本院经审理查明：" + strings.Repeat("被告借款未还，原告多次催收，被告以经营困难为由拖延。", 40)}
+	Parse(&long)
+	a := Analyze(&long)
+	ix.AddDocs([]DocMeta{{ID: 3, CaseNo: long.CaseNo, Len: a.Len}})
+	if d := ix.Drift(); d < 0.2 {
+		t.Errorf("drift after a judgment ten times as long: %v, want ≥ 0.2", d)
+	}
+}

@@ -74,8 +74,21 @@ func (c *Corpus) Index(ctx context.Context) (*judgments.Index, error) {
 		c.ix = nil
 		return nil, err
 	}
+	if c.ix.Drift() > MaxDrift {
+		// the corpus has grown so much that the oldest impacts use stale
+		// average lengths: load it afresh (searches meanwhile use the old one)
+		fresh := judgments.NewIndex(c.w)
+		if err := Load(ctx, c.db, fresh); err != nil {
+			return nil, err
+		}
+		c.ix = fresh
+	}
 	return c.ix, nil
 }
+
+// MaxDrift is the change of the average part lengths (see Index.Drift)
+// beyond which the index is loaded afresh rather than extended.
+const MaxDrift = 0.2
 
 // Load adds to ix the judgments and segments of db it does not have.
 func Load(ctx context.Context, db DB, ix *judgments.Index) error {
