@@ -76,7 +76,7 @@ func (c *Corpus) Index(ctx context.Context) (*judgments.Index, error) {
 	}
 	if c.ix.Drift() > MaxDrift {
 		// the corpus has grown so much that the oldest impacts use stale
-		// average lengths: load it afresh (searches meanwhile use the old one)
+		// average lengths: load it afresh (this search waits for it)
 		fresh := judgments.NewIndex(c.w)
 		if err := Load(ctx, c.db, fresh); err != nil {
 			return nil, err
