@@ -41,6 +41,9 @@ func samplePages(v *visitor) map[string]view {
 		// 文书脱敏 (issue 9)
 		"deid_form":   sampleDeidForm(v),
 		"deid_result": sampleDeidResult(v),
+		// 类案 (issue 10)
+		"judgments_search": judgmentsSampleSearch(v), // judgments_test.go
+		"judgments_doc":    judgmentsSampleDoc(v),
 	}
 	// The modules' pages (issues 6–10), each from its own test file.
 	for _, samples := range []map[string]view{supervisionSamples(v), petitionsSamplePages(v), assessmentSamplePages(v)} {
