@@ -57,6 +57,11 @@ func runServe(ctx context.Context, e *env) error {
 	if err := srv.LoadDefinitions(ctx); err != nil {
 		return err
 	}
+	// The data's latest day is "today" for the pages (and the modules' dates)
+	// from the first request, before the snapshot is built.
+	if asOf, err := db.LatestDay(ctx); err == nil {
+		srv.SetEngine(nil, asOf)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return court.Errorf(court.Invalid, "无法监听地址 %s：%v", *addr, err)
