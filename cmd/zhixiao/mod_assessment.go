@@ -312,7 +312,15 @@ func seedDemoWorkflow(ctx context.Context, db *store.DB, courtID int64, code, mo
 		if r.SchemeCode != code || r.Month != month {
 			continue
 		}
-		noticed, err := r.StartNotice(e.At, 3)
+		sc, err := db.AssessmentScheme(ctx, r.Scheme)
+		if err != nil {
+			return err
+		}
+		cal, err := web.AssessmentCalendar(ctx, db, sc)
+		if err != nil {
+			return err
+		}
+		noticed, err := r.StartNoticeIn(e.At, sc.NoticeDays, cal)
 		if err != nil {
 			return err
 		}

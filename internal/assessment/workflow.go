@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // The states of a run (考核批次).
@@ -121,19 +122,27 @@ func (r Run) Correct() (Run, error) {
 // chinaTime is UTC+8, in which working days are counted.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
-// Calendar says which days are working days: Monday to Friday, except
-// Holidays (法定节假日), plus Workdays (weekend days worked, 调休).
+// Calendar says which days are working days: those of the court's
+// calendar Base (the product's one working-day calendar, with the 国务院
+// holidays and 调休; nil: Monday to Friday), except the scheme's own
+// Holidays, plus its Workdays (overrides, normally empty).
 type Calendar struct {
+	Base               *workdays.Calendar
 	Holidays, Workdays map[court.Date]bool
 }
 
 // Working reports whether d is a working day.
 func (c Calendar) Working(d court.Date) bool {
-	if c.Workdays[d] {
+	switch {
+	case c.Workdays[d]:
 		return true
+	case c.Holidays[d]:
+		return false
+	case c.Base != nil:
+		return c.Base.Workday(d)
 	}
 	wd := d.Time().Weekday()
-	return wd != time.Saturday && wd != time.Sunday && !c.Holidays[d]
+	return wd != time.Saturday && wd != time.Sunday
 }
 
 // AddWorkingDays returns the end of the days-th working day (China time)

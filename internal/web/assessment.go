@@ -12,6 +12,7 @@ import (
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/store"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // This file is the 绩效考核 module of the web app (issue 6: schemes, monthly
@@ -41,6 +42,9 @@ type AssessmentStore interface {
 	ReviewAssessmentObjection(ctx context.Context, o assessment.Objection, e auth.AuditEntry) error
 	AddAssessmentInterview(ctx context.Context, courtID int64, iv assessment.Interview, e auth.AuditEntry) (int64, error)
 	AssessmentInterviews(ctx context.Context, courtID, personID int64) ([]assessment.Interview, error)
+	// HolidayCalendar is the product's one working-day calendar (the
+	// petitions setup page edits it): the 公示 window counts on it.
+	HolidayCalendar(ctx context.Context) ([]workdays.Day, error)
 }
 
 // assessmentModule is the state of the 绩效考核 pages.
