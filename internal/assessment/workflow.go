@@ -11,6 +11,7 @@ import (
 const (
 	StateDraft      = "草稿"  // computed, may be recomputed
 	StateNotice     = "公示"  // 预发布: open to objections until NoticeUntil
+	StateReady      = "待发布" // the 公示 window ended with no objection open: a person publishes
 	StatePublished  = "已发布" // locked
 	StateSuperseded = "已更正" // a published version replaced by a correction
 )
@@ -56,10 +57,12 @@ func PrevMonth(month string) string {
 }
 
 // CheckEditable reports whether the run's scores may be (re)computed or
-// corrected: only a draft or a run in notice (after an accepted objection).
+// corrected: a draft, a run in notice (after an accepted objection) or one
+// ready to publish (recomputing it sends it back to 草稿: changed scores
+// need a new 公示).
 func (r Run) CheckEditable() error {
 	switch r.State {
-	case StateDraft, StateNotice:
+	case StateDraft, StateNotice, StateReady:
 		return nil
 	case StatePublished, StateSuperseded:
 		return court.Errorf(court.Conflict, "%s 第 %d 版考核结果已发布，不能修改；如需更正请发起更正（生成新版本）", r.Month, r.Version)
@@ -96,10 +99,21 @@ func (r Run) CheckObjection(now time.Time) error {
 	return nil
 }
 
+// MarkReady moves a run in 公示 whose window has ended with no objection
+// open to 待发布 (the background job does it; a person still publishes).
+// ok is false when the run is not ready yet.
+func (r Run) MarkReady(now time.Time, openObjections int) (next Run, ok bool) {
+	if r.State != StateNotice || now.Before(r.NoticeUntil) || openObjections > 0 {
+		return r, false
+	}
+	r.State = StateReady
+	return r, true
+}
+
 // Publish locks the run: after its 公示 window, with no objection open.
 func (r Run) Publish(now time.Time, openObjections int) (Run, error) {
 	switch {
-	case r.State != StateNotice:
+	case r.State != StateNotice && r.State != StateReady:
 		return r, court.Errorf(court.Conflict, "只有公示中的考核结果可以发布（当前状态：%s）", r.State)
 	case now.Before(r.NoticeUntil):
 		return r, court.Errorf(court.Conflict, "公示期至 %s 结束，期间不能发布", r.NoticeUntil.In(chinaTime).Format("2006-01-02 15:04"))

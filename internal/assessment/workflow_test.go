@@ -170,3 +170,32 @@ func TestCalendarOnCourt(t *testing.T) {
 		t.Errorf("spring festival: window ends %v, want %v", r.NoticeUntil.In(chinaTime), want)
 	}
 }
+
+// TestMarkReady: only a run in 公示, after its window, with no objection open
+// becomes 待发布; a 待发布 run publishes and may be recomputed.
+func TestMarkReady(t *testing.T) {
+	until := time.Date(2025, 10, 12, 0, 0, 0, 0, time.UTC)
+	r := Run{State: StateNotice, NoticeUntil: until}
+	if _, ok := r.MarkReady(until.Add(-time.Second), 0); ok {
+		t.Error("ready inside the window")
+	}
+	if _, ok := r.MarkReady(until, 1); ok {
+		t.Error("ready with an open objection")
+	}
+	if _, ok := (Run{State: StatePublished, NoticeUntil: until}).MarkReady(until, 0); ok {
+		t.Error("a published run marked ready")
+	}
+	next, ok := r.MarkReady(until, 0)
+	if !ok || next.State != StateReady {
+		t.Fatalf("MarkReady: %v %s", ok, next.State)
+	}
+	if err := next.CheckEditable(); err != nil {
+		t.Errorf("待发布 not editable: %v", err)
+	}
+	if err := next.CheckObjection(until.Add(time.Hour)); err == nil {
+		t.Error("objection accepted after the window")
+	}
+	if pub, err := next.Publish(until.Add(time.Hour), 0); err != nil || pub.State != StatePublished {
+		t.Errorf("publish 待发布: %v %s", err, pub.State)
+	}
+}

@@ -115,7 +115,7 @@ func (db *DB) SaveAssessmentScores(ctx context.Context, s *assessment.Scheme, r 
 	return out, err
 }
 
-// clearRun empties a run that may still be recomputed (草稿, 公示) and
+// clearRun empties a run that may still be recomputed (草稿, 公示, 待发布) and
 // returns its totals as the audit log records them.
 func (db *DB) clearRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, id int64, e auth.AuditEntry) (string, error) {
 	old, err := db.runByID(ctx, tx, id)
@@ -133,6 +133,10 @@ func (db *DB) clearRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, id
 		return "", err
 	}
 	_, err = tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET computed_at = ?, scheme_id = ? WHERE id = ?"), authTimeText(e.At), s.ID, id)
+	if err == nil && old.State == assessment.StateReady {
+		// recomputed after its 公示: back to 草稿, to be noticed again
+		_, err = tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET state = ?, notice_until = '' WHERE id = ?"), assessment.StateDraft, id)
+	}
 	return runSummary(old.State, oldT), err
 }
 

@@ -166,7 +166,7 @@ func (s *Server) assessmentCompute(w http.ResponseWriter, r *http.Request, v *vi
 	target := assessment.Run{Month: month}
 	for _, run := range runs {
 		if run.SchemeCode == code && run.Month == month {
-			if run.State == assessment.StateDraft || run.State == assessment.StateNotice {
+			if run.State == assessment.StateDraft || run.State == assessment.StateNotice || run.State == assessment.StateReady {
 				target = run.Run
 			} else if run.State == assessment.StatePublished {
 				return court.Errorf(court.Conflict, "%s 已发布，不能重新计算；如需更正请在该批次页面发起更正", run.Object())

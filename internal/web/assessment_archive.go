@@ -399,7 +399,7 @@ func (s *Server) assessmentPersonPanel(ctx context.Context, v *visitor, courtID,
 		return nil, err
 	}
 	for _, run := range runs {
-		if run.State != assessment.StatePublished && run.State != assessment.StateNotice {
+		if run.State != assessment.StatePublished && run.State != assessment.StateNotice && run.State != assessment.StateReady {
 			continue
 		}
 		sc, err := db.AssessmentScore(ctx, run.ID, pid)

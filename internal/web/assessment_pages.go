@@ -21,6 +21,7 @@ type assessmentHomePage struct {
 	Chief      bool
 	Schemes    []*assessment.Scheme
 	Runs       []store.AssessmentRun
+	Todo       []store.AssessmentRun // for 政治部: drafts to notice, runs ready to publish
 	Month      string
 	Own        []ownScore
 	Person     int64
@@ -80,6 +81,9 @@ func (s *Server) assessmentHome(w http.ResponseWriter, r *http.Request, v *visit
 		}
 		if p.SeesCourt || p.Chief {
 			p.Runs = append(p.Runs, run)
+		}
+		if p.Manage && (run.State == assessment.StateReady || run.State == assessment.StateDraft) {
+			p.Todo = append(p.Todo, run)
 		}
 		if v.User.PersonID != 0 && run.State != assessment.StateDraft && run.State != assessment.StateSuperseded {
 			if sc, err := db.AssessmentScore(ctx, run.ID, v.User.PersonID); err == nil {

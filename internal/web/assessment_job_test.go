@@ -1,0 +1,103 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zhixiao/zhixiao/internal/assessment"
+	"github.com/zhixiao/zhixiao/internal/auth"
+)
+
+// TestAssessmentJob drives the background job with the server's fake clock:
+// it drafts last month once, leaves a run with an open objection in 公示
+// after its window, marks it 待发布 once the objection is answered (never
+// publishing it), sends a recomputed 待发布 run back to 草稿, and never
+// touches a published month.
+func TestAssessmentJob(t *testing.T) {
+	e := newAssessmentEnv(t)
+	ctx := context.Background()
+	zz, fg := e.loggedIn("zz"), e.loggedIn("fg")
+	month := assessment.PrevMonth(assessment.MonthOf(e.srv.today()))
+	scheme := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	idOf(t, zz.post(fmt.Sprintf("/assessment/schemes/%d", scheme), url.Values{"json": {simpleScheme}}))
+
+	rep, err := e.srv.AssessmentJob(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Drafts) != 1 || !strings.Contains(rep.Drafts[0], month) || len(rep.Ready) != 0 {
+		t.Fatalf("first pass: %+v, want one draft of %s", rep, month)
+	}
+	runs, _ := e.db.AssessmentRuns(ctx, e.ids()["示例市中级人民法院"])
+	if len(runs) != 1 || runs[0].State != assessment.StateDraft || runs[0].Month != month || runs[0].People != 2 {
+		t.Fatalf("runs after the job: %+v", runs)
+	}
+	if ents, n, _ := e.db.AuditLog(ctx, auth.AuditQuery{Action: auth.ActionAssessmentScores}); n != 1 || ents[0].Actor != AssessmentJobActor {
+		t.Errorf("audit of the draft: %d entries %+v", n, ents)
+	}
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Drafts)+len(rep.Ready) != 0 {
+		t.Errorf("second pass changed something: %+v", rep)
+	}
+	home := zz.get("/assessment")
+	wantStatus(t, "todo draft", home, 200, "核对后预发布进入公示")
+
+	runURL := fmt.Sprintf("/assessment/runs/%d", runs[0].ID)
+	wantStatus(t, "notice", zz.post(runURL+"/notice", nil), 303, "")
+	wantStatus(t, "objection", fg.post(runURL+"/objections", url.Values{"reason": {"评价未计入"}}), 303, "")
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Ready) != 0 {
+		t.Errorf("ready inside the window: %+v", rep)
+	}
+	e.clock.Advance(10 * 24 * time.Hour)
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Ready) != 0 {
+		t.Errorf("ready with an open objection: %+v", rep)
+	}
+	zz, fg = e.loggedIn("zz"), e.loggedIn("fg")
+	os, _ := e.db.AssessmentObjections(ctx, runs[0].ID)
+	zz.get(runURL)
+	wantStatus(t, "reject", zz.post(fmt.Sprintf("/assessment/objections/%d/review", os[0].ID), url.Values{"run": {fmt.Sprint(runs[0].ID)}, "decision": {"reject"}, "answer": {"评价已计入"}}), 303, "")
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Ready) != 1 {
+		t.Fatalf("not ready after the window without objections: %+v", rep)
+	}
+	run, _ := e.db.AssessmentRunByID(ctx, runs[0].ID)
+	if run.State != assessment.StateReady {
+		t.Fatalf("state %s, want 待发布 (not published by the job)", run.State)
+	}
+	wantStatus(t, "todo ready", zz.get("/assessment"), 200, "没有待复核的异议，请核对后发布")
+	fg.get(runURL)
+	wantStatus(t, "late objection", fg.post(runURL+"/objections", url.Values{"reason": {"再议"}}), 409, "不能提出异议")
+
+	// recomputing a 待发布 run sends it back to 草稿: changed scores need a new 公示
+	wantStatus(t, "recompute ready", zz.post(runURL+"/compute", nil), 303, "")
+	if run, _ = e.db.AssessmentRunByID(ctx, runs[0].ID); run.State != assessment.StateDraft || !run.NoticeUntil.IsZero() {
+		t.Fatalf("after recompute: %s until %v, want 草稿", run.State, run.NoticeUntil)
+	}
+	wantStatus(t, "notice again", zz.post(runURL+"/notice", nil), 303, "")
+	e.clock.Advance(10 * 24 * time.Hour)
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Ready) != 1 {
+		t.Fatalf("second window: %+v", rep)
+	}
+	zz = e.loggedIn("zz")
+	page := zz.get(runURL)
+	wantStatus(t, "ready page", page, 200, "可以发布")
+	wantStatus(t, "publish ready", zz.post(runURL+"/publish", nil), 303, "")
+	if rep, _ = e.srv.AssessmentJob(ctx); len(rep.Drafts)+len(rep.Ready) != 0 {
+		t.Errorf("job touched something after publication: %+v", rep)
+	}
+	if run, _ = e.db.AssessmentRunByID(ctx, runs[0].ID); run.State != assessment.StatePublished {
+		t.Errorf("state %s, want 已发布", run.State)
+	}
+	ents, _, _ := e.db.AuditLog(ctx, auth.AuditQuery{Action: auth.ActionAssessmentScores})
+	ready := 0
+	for _, en := range ents {
+		if en.Actor == AssessmentJobActor && strings.Contains(en.After, assessment.StateReady) {
+			ready++
+		}
+	}
+	if ready != 2 {
+		t.Errorf("%d audit entries of the job marking 待发布, want 2", ready)
+	}
+}
