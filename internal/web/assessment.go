@@ -161,6 +161,20 @@ func assessmentFuncs() template.FuncMap {
 			}
 			return fmt.Sprintf("%.0f%%", float64(n)*100/float64(d))
 		},
+		// assessmentShare writes a share (0.8) as the percentage the forms take (80).
+		"assessmentShare": func(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) },
+		// assessmentBound writes a band bound, "" when there is none.
+		"assessmentBound": func(v *float64) string {
+			if v == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*v, 'f', -1, 64)
+		},
+		"assessmentThresholds": thresholdsText,
+		// assessmentEventRows are an item's events and one blank row to add one.
+		"assessmentEventRows": func(es []assessment.EventType) []assessment.EventType {
+			return append(append([]assessment.EventType(nil), es...), assessment.EventType{})
+		},
 		"assessmentBar": func(n, max int) int {
 			if max == 0 {
 				return 0
