@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -171,6 +172,14 @@ func assessmentFuncs() template.FuncMap {
 			return strconv.FormatFloat(*v, 'f', -1, 64)
 		},
 		"assessmentThresholds": thresholdsText,
+		// assessmentUntil writes the end of a 公示 window (midnight, China
+		// time) as the last day's "24:00".
+		"assessmentUntil": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Add(-time.Second).In(shanghai).Format("2006-01-02") + " 24:00"
+		},
 		// assessmentEventRows are an item's events and one blank row to add one.
 		"assessmentEventRows": func(es []assessment.EventType) []assessment.EventType {
 			return append(append([]assessment.EventType(nil), es...), assessment.EventType{})

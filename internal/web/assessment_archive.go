@@ -274,6 +274,9 @@ func (s *Server) archiveFigures(a *archive, period court.Period) error {
 		val := "—"
 		if res.Value.Valid {
 			val = strconv.FormatFloat(res.Value.V, 'f', 2, 64)
+			if res.Value.V == math.Trunc(res.Value.V) {
+				val = strconv.FormatFloat(res.Value.V, 'f', 0, 64) // a count: 22, not 22.00
+			}
 			if res.Definition != nil && res.Definition.Unit == "%" {
 				val = strconv.FormatFloat(res.Value.V*100, 'f', 1, 64) + "%"
 			}
