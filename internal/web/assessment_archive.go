@@ -120,6 +120,15 @@ func (s *Server) assessmentRollup(w http.ResponseWriter, r *http.Request, v *vis
 			p.Scheme = sc
 		}
 	}
+	if code == "" {
+		// by default the 员额法官's scheme, the one most asked for
+		for _, sc := range p.Schemes {
+			if sc.Category == string(court.CategoryJudge) && !sc.Draft {
+				p.Scheme = sc
+				break
+			}
+		}
+	}
 	if p.Scheme != nil {
 		if p.Months, p.Annual, err = periodMonths(p.Period); err != nil {
 			return err

@@ -101,3 +101,26 @@ func TestAssessmentJob(t *testing.T) {
 		t.Errorf("%d audit entries of the job marking 待发布, want 2", ready)
 	}
 }
+
+// TestAssessmentWebReviewFixes: the 司法警察 default scheme exists; the
+// roll-up opens on the 员额法官's scheme; runs are listed by scheme name;
+// the 公示 deadline reads as its last day's 24:00.
+func TestAssessmentWebReviewFixes(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz := e.loggedIn("zz")
+	wantStatus(t, "police default", zz.post("/assessment/schemes/new", url.Values{"category": {"司法警察"}}), 303, "")
+	wantStatus(t, "judge default", zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}), 303, "")
+	wantStatus(t, "admin default", zz.post("/assessment/schemes/new", url.Values{"category": {"司法行政人员"}}), 303, "")
+	wantStatus(t, "rollup default", zz.get("/assessment/rollup"), 200, "季度与年度汇总 · 员额法官绩效考核方案")
+	month := assessment.PrevMonth(assessment.MonthOf(e.srv.today()))
+	run := idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {month}}))
+	// Monday 2026-11-23 10:00 in Beijing: 3 working days end on Thursday 11-26
+	e.clock.Advance(time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC).Sub(e.clock.Now()))
+	zz = e.loggedIn("zz")
+	wantStatus(t, "notice", zz.post(fmt.Sprintf("/assessment/runs/%d/notice", run), nil), 303, "")
+	wantStatus(t, "deadline", zz.get(fmt.Sprintf("/assessment/runs/%d", run)), 200, "公示期至 2026-11-26 24:00")
+	home := zz.get("/assessment")
+	if !strings.Contains(home.body, "<td>员额法官绩效考核方案</td>") {
+		t.Errorf("home lists runs without the scheme's name:\n%.3000s", home.body)
+	}
+}
