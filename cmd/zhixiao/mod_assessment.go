@@ -223,10 +223,14 @@ func writeScoreTable(w io.Writer, t *assessment.Table) error {
 // the schemes that have none, 公示 windows ended without objections marked
 // 待发布). Publishing stays with 政治部.
 func assessmentJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {
-	tick := time.NewTicker(10 * time.Minute)
+	tick := time.NewTicker(time.Minute)
 	defer tick.Stop()
+	var last time.Time
 	for {
-		runAssessmentJob(ctx, srv, log)
+		// every 10 minutes, and every minute while the indicators load
+		if time.Since(last) >= 10*time.Minute && runAssessmentJob(ctx, srv, log) {
+			last = time.Now()
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -235,13 +239,14 @@ func assessmentJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slo
 	}
 }
 
-// runAssessmentJob is one pass of the job, logged.
-func runAssessmentJob(ctx context.Context, srv *web.Server, log *slog.Logger) {
+// runAssessmentJob is one pass of the job, logged; false while the
+// indicator snapshot is not loaded yet.
+func runAssessmentJob(ctx context.Context, srv *web.Server, log *slog.Logger) bool {
 	rep, err := srv.AssessmentJob(ctx)
 	switch {
 	case ctx.Err() != nil:
 	case court.KindOf(err) == court.Conflict:
-		log.Info("绩效考核定时任务：等待指标数据", "err", err)
+		return false // 指标引擎尚未载入数据: again in a minute
 	case err != nil:
 		log.Error("绩效考核定时任务失败", "err", err)
 	default:
@@ -252,6 +257,7 @@ func runAssessmentJob(ctx context.Context, srv *web.Server, log *slog.Logger) {
 			log.Info("绩效考核定时任务：公示期满，待发布", "runs", strings.Join(rep.Ready, "；"))
 		}
 	}
+	return true
 }
 
 // seedAssessmentDemo adds the module's demo data after `zhixiao demo` has
