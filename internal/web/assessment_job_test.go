@@ -124,3 +124,34 @@ func TestAssessmentWebReviewFixes(t *testing.T) {
 		t.Errorf("home lists runs without the scheme's name:\n%.3000s", home.body)
 	}
 }
+
+// TestAssessmentWebDraftHidden: a draft month is not in the judge's 业绩档案
+// nor in the 庭长's roll-up until it goes into 公示; 政治部 sees it at once.
+func TestAssessmentWebDraftHidden(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz, fg, tz1 := e.loggedIn("zz"), e.loggedIn("fg"), e.loggedIn("tz1")
+	li := e.ids()["李法官"]
+	scheme := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	idOf(t, zz.post(fmt.Sprintf("/assessment/schemes/%d", scheme), url.Values{"json": {simpleScheme}}))
+	month := assessment.PrevMonth(assessment.MonthOf(e.srv.today()))
+	run := idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {month}}))
+	archive := fmt.Sprintf("/assessment/people/%d/archive?year=%s", li, month[:4])
+	row := "<tr><td>" + month + "</td>"
+	rollup := "/assessment/rollup?period=" + month[:4]
+	if body := fg.get(archive).body; strings.Contains(body, row) {
+		t.Error("the judge's archive shows a draft month")
+	}
+	if body := tz1.get(rollup).body; strings.Contains(body, "李法官") {
+		t.Error("the 庭长's roll-up shows a draft month")
+	}
+	if body := zz.get(archive).body; !strings.Contains(body, row) {
+		t.Error("政治部 does not see the draft month in the archive")
+	}
+	wantStatus(t, "notice", zz.post(fmt.Sprintf("/assessment/runs/%d/notice", run), nil), 303, "")
+	if body := fg.get(archive).body; !strings.Contains(body, row) {
+		t.Error("the judge's archive lacks the month in 公示")
+	}
+	if body := tz1.get(rollup).body; !strings.Contains(body, "李法官") {
+		t.Error("the 庭长's roll-up lacks the month in 公示")
+	}
+}
