@@ -218,10 +218,47 @@ func writeScoreTable(w io.Writer, t *assessment.Table) error {
 	return tw.Flush()
 }
 
-// assessmentJobs runs the module's background jobs in `serve` until ctx
-// ends. The 绩效考核 has none: months are computed and published by 政治部
-// on the web (or with `zhixiao assessment compute`).
-func assessmentJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {}
+// assessmentJobs runs the module's background job in `serve` until ctx
+// ends, every 10 minutes (web.Server.AssessmentJob: last month's drafts of
+// the schemes that have none, 公示 windows ended without objections marked
+// 待发布). Publishing stays with 政治部.
+func assessmentJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {
+	tick := time.NewTicker(time.Minute)
+	defer tick.Stop()
+	var last time.Time
+	for {
+		// every 10 minutes, and every minute while the indicators load
+		if time.Since(last) >= 10*time.Minute && runAssessmentJob(ctx, srv, log) {
+			last = time.Now()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// runAssessmentJob is one pass of the job, logged; false while the
+// indicator snapshot is not loaded yet.
+func runAssessmentJob(ctx context.Context, srv *web.Server, log *slog.Logger) bool {
+	rep, err := srv.AssessmentJob(ctx)
+	switch {
+	case ctx.Err() != nil:
+	case court.KindOf(err) == court.Conflict:
+		return false // 指标引擎尚未载入数据: again in a minute
+	case err != nil:
+		log.Error("绩效考核定时任务失败", "err", err)
+	default:
+		if len(rep.Drafts) > 0 {
+			log.Info("绩效考核定时任务：已计算上月草稿", "runs", strings.Join(rep.Drafts, "；"))
+		}
+		if len(rep.Ready) > 0 {
+			log.Info("绩效考核定时任务：公示期满，待发布", "runs", strings.Join(rep.Ready, "；"))
+		}
+	}
+	return true
+}
 
 // seedAssessmentDemo adds the module's demo data after `zhixiao demo` has
 // loaded ds: the default schemes of every court, a few events and ratings,
@@ -312,7 +349,15 @@ func seedDemoWorkflow(ctx context.Context, db *store.DB, courtID int64, code, mo
 		if r.SchemeCode != code || r.Month != month {
 			continue
 		}
-		noticed, err := r.StartNotice(e.At, 3)
+		sc, err := db.AssessmentScheme(ctx, r.Scheme)
+		if err != nil {
+			return err
+		}
+		cal, err := web.AssessmentCalendar(ctx, db, sc)
+		if err != nil {
+			return err
+		}
+		noticed, err := r.StartNoticeIn(e.At, sc.NoticeDays, cal)
 		if err != nil {
 			return err
 		}

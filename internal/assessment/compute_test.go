@@ -194,3 +194,28 @@ func TestGroupingsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDistributeBins: a group between 71.5 and 79 gets 2-point bars from
+// 70 to 80, the person's bar marked; a wide group keeps 10-point bars.
+func TestDistributeBins(t *testing.T) {
+	tab := &Table{}
+	for i, v := range []float64{71.54, 74.13, 74.2, 75.5, 79.03} {
+		tab.Scores = append(tab.Scores, Score{Person: Person{ID: int64(i + 1)}, Total: v})
+	}
+	d := Distribute(tab, 2)
+	var got []string
+	for _, b := range d.Bins {
+		s := fmt.Sprintf("%s:%d", b.Label, b.Count)
+		if b.Own {
+			s += "*"
+		}
+		got = append(got, s)
+	}
+	if want := "70–72:1 72–74:0 74–76:3* 76–78:0 78–80:1"; strings.Join(got, " ") != want {
+		t.Errorf("bins %v, want %s", got, want)
+	}
+	tab.Scores[0].Total = 12
+	if d = Distribute(tab, 0); len(d.Bins) != 7 || d.Bins[0].Label != "10–20" || d.Bins[6].Label != "70–80" {
+		t.Errorf("wide bins: %+v", d.Bins)
+	}
+}

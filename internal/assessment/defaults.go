@@ -2,7 +2,7 @@ package assessment
 
 // This file holds the default schemes, modeled on the seeds: 审判质效 40,
 // 精品创建 15, 队伍建设 25, 廉政建设 10, 综合服务 10 for 员额法官; smaller
-// schemes for 法官助理, 书记员 and 司法行政人员; 院庭长 with a part for
+// schemes for 法官助理, 书记员, 司法警察 and 司法行政人员; 院庭长 with a part for
 // their management duties.
 
 func ptr(v float64) *float64 { return &v }
@@ -121,6 +121,7 @@ func DefaultSchemes(courtID int64) []*Scheme {
 		mk("leader", "院庭长绩效考核方案", CategoryLeader, leader),
 		mk("assistant", "法官助理绩效考核方案", "法官助理", staffGroups("辅助审判", true)),
 		mk("clerk", "书记员绩效考核方案", "书记员", staffGroups("记录与事务", true)),
+		mk("police", "司法警察绩效考核方案", "司法警察", staffGroups("警务保障", false)),
 		mk("admin", "司法行政人员绩效考核方案", "司法行政人员", staffGroups("行政事务", false)),
 	}
 }

@@ -4,8 +4,13 @@ import "testing"
 
 func TestDefaultSchemesValid(t *testing.T) {
 	ss := DefaultSchemes(1)
-	if len(ss) != 5 {
-		t.Fatalf("%d default schemes, want 5", len(ss))
+	if len(ss) != len(SchemeCategories) {
+		t.Fatalf("%d default schemes, want one per category (%d)", len(ss), len(SchemeCategories))
+	}
+	for i, s := range ss {
+		if s.Category != SchemeCategories[i] {
+			t.Errorf("default scheme %d is for %s, want %s", i, s.Category, SchemeCategories[i])
+		}
 	}
 	for _, s := range ss {
 		if err := s.Validate(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // The personnel categories a scheme is for: the 人员类别 of DATA.md, and
@@ -82,8 +83,10 @@ type Scheme struct {
 	Rank     bool   `json:"rank"`                   // publish rankings (some courts do not rank)
 	// NoticeDays is the 公示 window in working days (default 3).
 	NoticeDays int `json:"notice_days"`
-	// Holidays and Workdays (YYYY-MM-DD) adjust the working days the 公示
-	// window counts: 法定节假日 off, 调休 weekends on.
+	// Holidays and Workdays (YYYY-MM-DD) are optional overrides of the
+	// court's working-day calendar (internal/workdays, edited on the
+	// petitions setup page) for the 公示 window only: days off, days worked.
+	// Normally empty: the court's calendar already has the 国务院 schedule.
 	Holidays []string      `json:"holidays,omitempty"`
 	Workdays []string      `json:"workdays,omitempty"`
 	Groups   []Group       `json:"groups"`
@@ -190,10 +193,15 @@ func (s *Scheme) Period() (court.Period, error) {
 	return court.Period{From: from, To: to}, nil
 }
 
-// Calendar returns the working-day calendar of the scheme's holidays and
-// working weekends; a date that does not read is an error naming it.
-func (s *Scheme) Calendar() (Calendar, error) {
-	c := Calendar{Holidays: map[court.Date]bool{}, Workdays: map[court.Date]bool{}}
+// Calendar returns the working-day calendar of the scheme's own overrides
+// (holidays and working weekends) on Monday to Friday; a date that does not
+// read is an error naming it. CalendarOn puts them on the court's calendar.
+func (s *Scheme) Calendar() (Calendar, error) { return s.CalendarOn(nil) }
+
+// CalendarOn returns the court's working-day calendar base (nil: Monday to
+// Friday) with the scheme's overrides on top.
+func (s *Scheme) CalendarOn(base *workdays.Calendar) (Calendar, error) {
+	c := Calendar{Base: base, Holidays: map[court.Date]bool{}, Workdays: map[court.Date]bool{}}
 	for _, l := range []struct {
 		days []string
 		into map[court.Date]bool

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"math"
 
 	"github.com/zhixiao/zhixiao/internal/court"
 )
@@ -81,7 +82,7 @@ type Distribution struct {
 	N              int
 	Min, Max, Mean float64
 	Median         float64
-	Bins           []Bin   // by 10 points
+	Bins           []Bin   // of 1, 2, 5 or 10 points over the group's range
 	Own            float64 // the person's own total
 	Above          int     // peers with a higher total
 }
@@ -105,20 +106,45 @@ func Distribute(t *Table, own int64) Distribution {
 	}
 	st := statsOf(vs)
 	d.N, d.Min, d.Max, d.Mean, d.Median = st.n, st.min, st.max, round2(st.mean), round2(st.median)
-	for lo := 0; lo < 100; lo += 10 {
-		b := Bin{Label: fmtNum(float64(lo)) + "–" + fmtNum(float64(lo+10))}
-		for _, v := range vs {
-			if v >= float64(lo) && (v < float64(lo+10) || lo == 90 && v <= 100) {
-				b.Count++
-			}
-		}
-		b.Own = own != 0 && d.Own >= float64(lo) && (d.Own < float64(lo+10) || lo == 90)
-		d.Bins = append(d.Bins, b)
-	}
+	d.Bins = bins(vs, own != 0, d.Own)
 	for _, v := range vs {
 		if v > d.Own {
 			d.Above++
 		}
 	}
 	return d
+}
+
+// bins are bars of equal width (1, 2, 5 or 10 points: at most 6 bars unless
+// 10-point ones need more) from the group's minimum to its maximum: a group
+// within 70–80 shows its spread, not one bar of 100%.
+func bins(vs []float64, hasOwn bool, own float64) []Bin {
+	if len(vs) == 0 {
+		return nil
+	}
+	lo, hi := vs[0], vs[0]
+	for _, v := range vs {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	width := 10.0
+	for _, w := range []float64{1, 2, 5, 10} {
+		if math.Floor(hi/w)-math.Floor(lo/w) < 6 {
+			width = w
+			break
+		}
+	}
+	start := math.Floor(lo/width) * width
+	n := int(math.Floor(hi/width)-math.Floor(lo/width)) + 1
+	out := make([]Bin, n)
+	at := func(v float64) int { return min(n-1, max(0, int(math.Floor(v/width)-start/width))) }
+	for i := range out {
+		out[i].Label = fmtNum(start+float64(i)*width) + "–" + fmtNum(start+float64(i+1)*width)
+	}
+	for _, v := range vs {
+		out[at(v)].Count++
+	}
+	if hasOwn {
+		out[at(own)].Own = true
+	}
+	return out
 }

@@ -4,12 +4,14 @@ import (
 	"time"
 
 	"github.com/zhixiao/zhixiao/internal/court"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // The states of a run (考核批次).
 const (
 	StateDraft      = "草稿"  // computed, may be recomputed
 	StateNotice     = "公示"  // 预发布: open to objections until NoticeUntil
+	StateReady      = "待发布" // the 公示 window ended with no objection open: a person publishes
 	StatePublished  = "已发布" // locked
 	StateSuperseded = "已更正" // a published version replaced by a correction
 )
@@ -55,10 +57,12 @@ func PrevMonth(month string) string {
 }
 
 // CheckEditable reports whether the run's scores may be (re)computed or
-// corrected: only a draft or a run in notice (after an accepted objection).
+// corrected: a draft, a run in notice (after an accepted objection) or one
+// ready to publish (recomputing it sends it back to 草稿: changed scores
+// need a new 公示).
 func (r Run) CheckEditable() error {
 	switch r.State {
-	case StateDraft, StateNotice:
+	case StateDraft, StateNotice, StateReady:
 		return nil
 	case StatePublished, StateSuperseded:
 		return court.Errorf(court.Conflict, "%s 第 %d 版考核结果已发布，不能修改；如需更正请发起更正（生成新版本）", r.Month, r.Version)
@@ -95,10 +99,21 @@ func (r Run) CheckObjection(now time.Time) error {
 	return nil
 }
 
+// MarkReady moves a run in 公示 whose window has ended with no objection
+// open to 待发布 (the background job does it; a person still publishes).
+// ok is false when the run is not ready yet.
+func (r Run) MarkReady(now time.Time, openObjections int) (next Run, ok bool) {
+	if r.State != StateNotice || now.Before(r.NoticeUntil) || openObjections > 0 {
+		return r, false
+	}
+	r.State = StateReady
+	return r, true
+}
+
 // Publish locks the run: after its 公示 window, with no objection open.
 func (r Run) Publish(now time.Time, openObjections int) (Run, error) {
 	switch {
-	case r.State != StateNotice:
+	case r.State != StateNotice && r.State != StateReady:
 		return r, court.Errorf(court.Conflict, "只有公示中的考核结果可以发布（当前状态：%s）", r.State)
 	case now.Before(r.NoticeUntil):
 		return r, court.Errorf(court.Conflict, "公示期至 %s 结束，期间不能发布", r.NoticeUntil.In(chinaTime).Format("2006-01-02 15:04"))
@@ -121,19 +136,27 @@ func (r Run) Correct() (Run, error) {
 // chinaTime is UTC+8, in which working days are counted.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
-// Calendar says which days are working days: Monday to Friday, except
-// Holidays (法定节假日), plus Workdays (weekend days worked, 调休).
+// Calendar says which days are working days: those of the court's
+// calendar Base (the product's one working-day calendar, with the 国务院
+// holidays and 调休; nil: Monday to Friday), except the scheme's own
+// Holidays, plus its Workdays (overrides, normally empty).
 type Calendar struct {
+	Base               *workdays.Calendar
 	Holidays, Workdays map[court.Date]bool
 }
 
 // Working reports whether d is a working day.
 func (c Calendar) Working(d court.Date) bool {
-	if c.Workdays[d] {
+	switch {
+	case c.Workdays[d]:
 		return true
+	case c.Holidays[d]:
+		return false
+	case c.Base != nil:
+		return c.Base.Workday(d)
 	}
 	wd := d.Time().Weekday()
-	return wd != time.Saturday && wd != time.Sunday && !c.Holidays[d]
+	return wd != time.Saturday && wd != time.Sunday
 }
 
 // AddWorkingDays returns the end of the days-th working day (China time)

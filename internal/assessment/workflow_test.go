@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 	"strings"
 	"testing"
 	"time"
@@ -133,5 +134,68 @@ func TestCalendar(t *testing.T) {
 	s.Holidays = append(s.Holidays, "2025-10-32")
 	if _, err := s.Calendar(); err == nil || !strings.Contains(err.Error(), "节假日“2025-10-32”无效") {
 		t.Errorf("bad holiday: %v", err)
+	}
+}
+
+// TestCalendarOnCourt: the court's calendar (the 国务院 schedule of
+// internal/workdays) alone gives the same National Day window as the
+// scheme's list did; a scheme override on top (10-10 off) moves it a day.
+func TestCalendarOnCourt(t *testing.T) {
+	base := workdays.New(workdays.StateCouncilDays())
+	s := &Scheme{Name: "x"}
+	cal, err := s.CalendarOn(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 9, 30, 2, 0, 0, 0, time.UTC)
+	r, err := Run{State: StateDraft}.StartNoticeIn(now, 3, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2025, 10, 12, 0, 0, 0, 0, chinaTime); !r.NoticeUntil.Equal(want) {
+		t.Errorf("court calendar: window ends %v, want %v", r.NoticeUntil.In(chinaTime), want)
+	}
+	s.Holidays = []string{"2025-10-10"}
+	if cal, err = s.CalendarOn(base); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = Run{State: StateDraft}.StartNoticeIn(now, 3, cal)
+	if want := time.Date(2025, 10, 14, 0, 0, 0, 0, chinaTime); !r.NoticeUntil.Equal(want) {
+		t.Errorf("override: window ends %v, want %v (10-09, 10-11, 10-13)", r.NoticeUntil.In(chinaTime), want)
+	}
+	// Spring Festival 2026: from Friday 02-13, 班 on Saturday 02-14, then
+	// 02-15..02-23 off: 02-14, 02-24, 02-25.
+	r, _ = Run{State: StateDraft}.StartNoticeIn(time.Date(2026, 2, 13, 3, 0, 0, 0, time.UTC), 3, Calendar{Base: base})
+	if want := time.Date(2026, 2, 26, 0, 0, 0, 0, chinaTime); !r.NoticeUntil.Equal(want) {
+		t.Errorf("spring festival: window ends %v, want %v", r.NoticeUntil.In(chinaTime), want)
+	}
+}
+
+// TestMarkReady: only a run in 公示, after its window, with no objection open
+// becomes 待发布; a 待发布 run publishes and may be recomputed.
+func TestMarkReady(t *testing.T) {
+	until := time.Date(2025, 10, 12, 0, 0, 0, 0, time.UTC)
+	r := Run{State: StateNotice, NoticeUntil: until}
+	if _, ok := r.MarkReady(until.Add(-time.Second), 0); ok {
+		t.Error("ready inside the window")
+	}
+	if _, ok := r.MarkReady(until, 1); ok {
+		t.Error("ready with an open objection")
+	}
+	if _, ok := (Run{State: StatePublished, NoticeUntil: until}).MarkReady(until, 0); ok {
+		t.Error("a published run marked ready")
+	}
+	next, ok := r.MarkReady(until, 0)
+	if !ok || next.State != StateReady {
+		t.Fatalf("MarkReady: %v %s", ok, next.State)
+	}
+	if err := next.CheckEditable(); err != nil {
+		t.Errorf("待发布 not editable: %v", err)
+	}
+	if err := next.CheckObjection(until.Add(time.Hour)); err == nil {
+		t.Error("objection accepted after the window")
+	}
+	if pub, err := next.Publish(until.Add(time.Hour), 0); err != nil || pub.State != StatePublished {
+		t.Errorf("publish 待发布: %v %s", err, pub.State)
 	}
 }

@@ -22,6 +22,7 @@ type AssessmentRun struct {
 	assessment.Run
 	Court      int64
 	SchemeCode string
+	SchemeName string // the name of the scheme version it was computed with
 	People     int
 }
 
@@ -31,12 +32,13 @@ func (r AssessmentRun) Object() string {
 }
 
 const runColumns = "r.id, r.scheme_id, r.month, r.version, r.state, r.notice_until, r.computed_at, r.published_at, r.court_id, r.scheme_code, " +
-	"(SELECT COUNT(*) FROM assessment_scores s WHERE s.run_id = r.id)"
+	"(SELECT COUNT(*) FROM assessment_scores s WHERE s.run_id = r.id), " +
+	"COALESCE((SELECT sc.name FROM assessment_schemes sc WHERE sc.id = r.scheme_id), r.scheme_code)"
 
 func scanRun(row interface{ Scan(...any) error }) (AssessmentRun, error) {
 	var r AssessmentRun
 	var until, computed, published string
-	err := row.Scan(&r.ID, &r.Scheme, &r.Month, &r.Version, &r.State, &until, &computed, &published, &r.Court, &r.SchemeCode, &r.People)
+	err := row.Scan(&r.ID, &r.Scheme, &r.Month, &r.Version, &r.State, &until, &computed, &published, &r.Court, &r.SchemeCode, &r.People, &r.SchemeName)
 	r.NoticeUntil, r.ComputedAt, r.PublishedAt = parseAuthTime(until), parseAuthTime(computed), parseAuthTime(published)
 	return r, err
 }
@@ -115,7 +117,7 @@ func (db *DB) SaveAssessmentScores(ctx context.Context, s *assessment.Scheme, r 
 	return out, err
 }
 
-// clearRun empties a run that may still be recomputed (草稿, 公示) and
+// clearRun empties a run that may still be recomputed (草稿, 公示, 待发布) and
 // returns its totals as the audit log records them.
 func (db *DB) clearRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, id int64, e auth.AuditEntry) (string, error) {
 	old, err := db.runByID(ctx, tx, id)
@@ -133,6 +135,10 @@ func (db *DB) clearRun(ctx context.Context, tx *sql.Tx, s *assessment.Scheme, id
 		return "", err
 	}
 	_, err = tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET computed_at = ?, scheme_id = ? WHERE id = ?"), authTimeText(e.At), s.ID, id)
+	if err == nil && old.State == assessment.StateReady {
+		// recomputed after its 公示: back to 草稿, to be noticed again
+		_, err = tx.ExecContext(ctx, db.rebind("UPDATE assessment_runs SET state = ?, notice_until = '' WHERE id = ?"), assessment.StateDraft, id)
+	}
 	return runSummary(old.State, oldT), err
 }
 

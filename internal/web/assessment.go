@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/store"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // This file is the 绩效考核 module of the web app (issue 6: schemes, monthly
@@ -41,6 +43,9 @@ type AssessmentStore interface {
 	ReviewAssessmentObjection(ctx context.Context, o assessment.Objection, e auth.AuditEntry) error
 	AddAssessmentInterview(ctx context.Context, courtID int64, iv assessment.Interview, e auth.AuditEntry) (int64, error)
 	AssessmentInterviews(ctx context.Context, courtID, personID int64) ([]assessment.Interview, error)
+	// HolidayCalendar is the product's one working-day calendar (the
+	// petitions setup page edits it): the 公示 window counts on it.
+	HolidayCalendar(ctx context.Context) ([]workdays.Day, error)
 }
 
 // assessmentModule is the state of the 绩效考核 pages.
@@ -156,6 +161,28 @@ func assessmentFuncs() template.FuncMap {
 				return "—"
 			}
 			return fmt.Sprintf("%.0f%%", float64(n)*100/float64(d))
+		},
+		// assessmentShare writes a share (0.8) as the percentage the forms take (80).
+		"assessmentShare": func(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) },
+		// assessmentBound writes a band bound, "" when there is none.
+		"assessmentBound": func(v *float64) string {
+			if v == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*v, 'f', -1, 64)
+		},
+		"assessmentThresholds": thresholdsText,
+		// assessmentUntil writes the end of a 公示 window (midnight, China
+		// time) as the last day's "24:00".
+		"assessmentUntil": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Add(-time.Second).In(shanghai).Format("2006-01-02") + " 24:00"
+		},
+		// assessmentEventRows are an item's events and one blank row to add one.
+		"assessmentEventRows": func(es []assessment.EventType) []assessment.EventType {
+			return append(append([]assessment.EventType(nil), es...), assessment.EventType{})
 		},
 		"assessmentBar": func(n, max int) int {
 			if max == 0 {

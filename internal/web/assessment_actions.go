@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/store"
+	"github.com/zhixiao/zhixiao/internal/workdays"
 )
 
 // The POST handlers of the 绩效考核: each checks the role, calls one
@@ -164,7 +166,7 @@ func (s *Server) assessmentCompute(w http.ResponseWriter, r *http.Request, v *vi
 	target := assessment.Run{Month: month}
 	for _, run := range runs {
 		if run.SchemeCode == code && run.Month == month {
-			if run.State == assessment.StateDraft || run.State == assessment.StateNotice {
+			if run.State == assessment.StateDraft || run.State == assessment.StateNotice || run.State == assessment.StateReady {
 				target = run.Run
 			} else if run.State == assessment.StatePublished {
 				return court.Errorf(court.Conflict, "%s 已发布，不能重新计算；如需更正请在该批次页面发起更正", run.Object())
@@ -254,7 +256,7 @@ func (s *Server) assessmentNotice(w http.ResponseWriter, r *http.Request, v *vis
 	if err != nil {
 		return err
 	}
-	cal, err := sc.Calendar()
+	cal, err := AssessmentCalendar(r.Context(), m.db, sc)
 	if err != nil {
 		return err
 	}
@@ -406,4 +408,20 @@ func (s *Server) assessmentReview(w http.ResponseWriter, r *http.Request, v *vis
 		return err
 	}
 	return redirect(w, r, fmt.Sprintf("/assessment/runs/%d?done=reviewed", run.ID))
+}
+
+// HolidaySource is a store that keeps the working-day calendar.
+type HolidaySource interface {
+	HolidayCalendar(context.Context) ([]workdays.Day, error)
+}
+
+// AssessmentCalendar is the court's working-day calendar (the 国务院
+// holidays and 调休 as the court keeps them, edited on the petitions setup
+// page) with the scheme's overrides on top: the 公示 window counts on it.
+func AssessmentCalendar(ctx context.Context, db HolidaySource, sc *assessment.Scheme) (assessment.Calendar, error) {
+	days, err := db.HolidayCalendar(ctx)
+	if err != nil {
+		return assessment.Calendar{}, err
+	}
+	return sc.CalendarOn(workdays.New(days))
 }

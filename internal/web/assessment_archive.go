@@ -17,6 +17,7 @@ import (
 	"github.com/zhixiao/zhixiao/internal/auth"
 	"github.com/zhixiao/zhixiao/internal/court"
 	"github.com/zhixiao/zhixiao/internal/indicator"
+	"github.com/zhixiao/zhixiao/internal/store"
 )
 
 // rollupPage is /assessment/rollup: a quarter's or a year's roll-up of a
@@ -57,9 +58,8 @@ func periodMonths(p string) ([]string, bool, error) {
 
 // rollup computes the roll-up of a scheme code over months and, for a
 // year, the grades (with last year's for the SPC consequences).
-func (s *Server) rollup(ctx context.Context, courtID int64, sc *assessment.Scheme, months []string, annual bool) ([]assessment.PeriodScore, error) {
-	db := s.mods.assessment.db
-	ts, err := db.AssessmentMonthTables(ctx, courtID, sc.Code, months)
+func (s *Server) rollup(ctx context.Context, v *visitor, courtID int64, sc *assessment.Scheme, months []string, annual bool) ([]assessment.PeriodScore, error) {
+	ts, err := s.visibleMonthTables(ctx, v, courtID, sc.Code, months)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (s *Server) rollup(ctx context.Context, courtID int64, sc *assessment.Schem
 	}
 	last := map[int64]string{}
 	prev, _, _ := periodMonths(strconv.Itoa(mustYear(months[0]) - 1))
-	pts, err := db.AssessmentMonthTables(ctx, courtID, sc.Code, prev)
+	pts, err := s.visibleMonthTables(ctx, v, courtID, sc.Code, prev)
 	if err != nil {
 		return nil, err
 	}
@@ -120,11 +120,20 @@ func (s *Server) assessmentRollup(w http.ResponseWriter, r *http.Request, v *vis
 			p.Scheme = sc
 		}
 	}
+	if code == "" {
+		// by default the 员额法官's scheme, the one most asked for
+		for _, sc := range p.Schemes {
+			if sc.Category == string(court.CategoryJudge) && !sc.Draft {
+				p.Scheme = sc
+				break
+			}
+		}
+	}
 	if p.Scheme != nil {
 		if p.Months, p.Annual, err = periodMonths(p.Period); err != nil {
 			return err
 		}
-		rows, err := s.rollup(ctx, courtID, p.Scheme, p.Months, p.Annual)
+		rows, err := s.rollup(ctx, v, courtID, p.Scheme, p.Months, p.Annual)
 		if err != nil {
 			return err
 		}
@@ -199,7 +208,7 @@ func (s *Server) buildArchive(ctx context.Context, v *visitor, pid int64, year i
 	if a.Scheme == nil {
 		a.Scheme = assessment.InForce(all, p.Court, schemeCodeFor(all, p), fmt.Sprintf("%04d-01", year))
 	}
-	if err := s.archiveMonths(ctx, a); err != nil {
+	if err := s.archiveMonths(ctx, v, a); err != nil {
 		return nil, err
 	}
 	ens, err := db.AssessmentEntries(ctx, p.Court, period)
@@ -215,12 +224,12 @@ func (s *Server) buildArchive(ctx context.Context, v *visitor, pid int64, year i
 }
 
 // archiveMonths fills the year's monthly scores, their mean and the grade.
-func (s *Server) archiveMonths(ctx context.Context, a *archive) error {
+func (s *Server) archiveMonths(ctx context.Context, v *visitor, a *archive) error {
 	if a.Scheme == nil {
 		return nil
 	}
 	months, _, _ := periodMonths(strconv.Itoa(a.Year))
-	ts, err := s.mods.assessment.db.AssessmentMonthTables(ctx, a.Person.Court, a.Scheme.Code, months)
+	ts, err := s.visibleMonthTables(ctx, v, a.Person.Court, a.Scheme.Code, months)
 	if err != nil {
 		return err
 	}
@@ -242,7 +251,7 @@ func (s *Server) archiveMonths(ctx context.Context, a *archive) error {
 		return nil
 	}
 	a.Average = math.Round(a.Average/float64(n)*100) / 100
-	rows, err := s.rollup(ctx, a.Person.Court, a.Scheme, months, true)
+	rows, err := s.rollup(ctx, v, a.Person.Court, a.Scheme, months, true)
 	if err != nil {
 		return err
 	}
@@ -274,6 +283,9 @@ func (s *Server) archiveFigures(a *archive, period court.Period) error {
 		val := "—"
 		if res.Value.Valid {
 			val = strconv.FormatFloat(res.Value.V, 'f', 2, 64)
+			if res.Value.V == math.Trunc(res.Value.V) {
+				val = strconv.FormatFloat(res.Value.V, 'f', 0, 64) // a count: 22, not 22.00
+			}
 			if res.Definition != nil && res.Definition.Unit == "%" {
 				val = strconv.FormatFloat(res.Value.V*100, 'f', 1, 64) + "%"
 			}
@@ -399,7 +411,7 @@ func (s *Server) assessmentPersonPanel(ctx context.Context, v *visitor, courtID,
 		return nil, err
 	}
 	for _, run := range runs {
-		if run.State != assessment.StatePublished && run.State != assessment.StateNotice {
+		if run.State != assessment.StatePublished && run.State != assessment.StateNotice && run.State != assessment.StateReady {
 			continue
 		}
 		sc, err := db.AssessmentScore(ctx, run.ID, pid)
@@ -486,4 +498,39 @@ func (s *Server) assessmentRunXLSX(w http.ResponseWriter, r *http.Request, v *vi
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
 	return f.Write(w)
+}
+
+// visibleMonthTables is AssessmentMonthTables as the visitor may see it:
+// 政治部 and 院领导 get each month's current table, drafts included; the
+// others (the person, 庭长) only runs in 公示, 待发布 or 已发布 (the
+// published version first), never a draft.
+func (s *Server) visibleMonthTables(ctx context.Context, v *visitor, courtID int64, code string, months []string) ([]*assessment.Table, error) {
+	db := s.mods.assessment.db
+	if canSeeCourt(v, courtID) {
+		return db.AssessmentMonthTables(ctx, courtID, code, months)
+	}
+	runs, err := db.AssessmentRuns(ctx, courtID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*assessment.Table, len(months))
+	for i, m := range months {
+		var best *store.AssessmentRun
+		for j := range runs {
+			r := &runs[j]
+			if r.SchemeCode != code || r.Month != m || r.State == assessment.StateDraft || r.State == assessment.StateSuperseded {
+				continue
+			}
+			if best == nil || r.State == assessment.StatePublished && best.State != assessment.StatePublished ||
+				(r.State == assessment.StatePublished) == (best.State == assessment.StatePublished) && r.Version > best.Version {
+				best = r
+			}
+		}
+		if best != nil {
+			if out[i], err = db.AssessmentTable(ctx, best.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }

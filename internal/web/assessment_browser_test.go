@@ -70,3 +70,39 @@ func TestAssessmentBrowser(t *testing.T) {
 	}
 	logout(t, ctx)
 }
+
+// TestAssessmentBrowserSchemeForm: 政治部 changes an event's points and a
+// band bound in the scheme's table form and saves a new version; the
+// background job's draft then shows under 待办 on the home page.
+// Screenshots: assessment_scheme_form.png, assessment_todo.png.
+func TestAssessmentBrowserSchemeForm(t *testing.T) {
+	ctx := browser(t)
+	e := newAssessmentEnv(t)
+	base := e.ts.URL
+
+	browserLogin(t, ctx, base, "zz")
+	step(t, ctx, "home", chromedp.Navigate(base+"/assessment"), chromedp.WaitVisible(chromedp.ID("new-category")))
+	step(t, ctx, "new scheme", chromedp.SetValue(chromedp.ID("new-category"), "员额法官"),
+		chromedp.Click(chromedp.CSS(`form[action="/assessment/schemes/new"] button`)), chromedp.WaitVisible(chromedp.ID("scheme-table-form")))
+	step(t, ctx, "edit", chromedp.SetValue(chromedp.CSS(`input[name="ev-D1-0-points"]`), "-4"),
+		chromedp.SetValue(chromedp.CSS(`input[name="upper-A6"]`), "1.3"))
+	eval[bool](t, ctx, `(document.getElementById("scheme-table-form").scrollIntoView(), true)`)
+	screenshot(t, ctx, "assessment_scheme_form.png")
+	noCSPViolations(t, ctx, "scheme form")
+	step(t, ctx, "save", chromedp.Click(chromedp.CSS(`#scheme-table-form .form-actions button`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.Contains(h, "第 2 版") {
+		t.Errorf("after saving: %q, want version 2", h)
+	}
+	if p := eval[string](t, ctx, `document.querySelector('input[name="ev-D1-0-points"]').value + " " + document.querySelector('input[name="upper-A6"]').value`); p != "-4 1.3" {
+		t.Errorf("saved values shown as %q", p)
+	}
+	if _, err := e.srv.AssessmentJob(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	step(t, ctx, "todo", chromedp.Navigate(base+"/assessment"), chromedp.WaitVisible(chromedp.ID("todo")))
+	if txt := eval[string](t, ctx, `document.getElementById("todo").textContent`); !strings.Contains(txt, "员额法官绩效考核方案") || !strings.Contains(txt, "核对后预发布") {
+		t.Errorf("待办: %q", txt)
+	}
+	screenshot(t, ctx, "assessment_todo.png")
+	logout(t, ctx)
+}

@@ -21,6 +21,7 @@ type assessmentHomePage struct {
 	Chief      bool
 	Schemes    []*assessment.Scheme
 	Runs       []store.AssessmentRun
+	Todo       []store.AssessmentRun // for 政治部: drafts to notice, runs ready to publish
 	Month      string
 	Own        []ownScore
 	Person     int64
@@ -80,6 +81,9 @@ func (s *Server) assessmentHome(w http.ResponseWriter, r *http.Request, v *visit
 		}
 		if p.SeesCourt || p.Chief {
 			p.Runs = append(p.Runs, run)
+		}
+		if p.Manage && (run.State == assessment.StateReady || run.State == assessment.StateDraft) {
+			p.Todo = append(p.Todo, run)
 		}
 		if v.User.PersonID != 0 && run.State != assessment.StateDraft && run.State != assessment.StateSuperseded {
 			if sc, err := db.AssessmentScore(ctx, run.ID, v.User.PersonID); err == nil {
@@ -238,7 +242,7 @@ func (s *Server) assessmentRunGet(w http.ResponseWriter, r *http.Request, v *vis
 	}
 	p.CanObject = p.Own != nil && run.CheckObjection(s.now()) == nil
 	if canSeeCourt(v, run.Court) {
-		if p.Warnings, err = s.runWarnings(ctx, run, sc); err != nil {
+		if p.Warnings, err = s.runWarnings(ctx, v, run, sc); err != nil {
 			return err
 		}
 	}
@@ -303,7 +307,7 @@ func (s *Server) visibleRun(ctx context.Context, r *http.Request, v *visitor) (s
 
 // runWarnings are the warnings as of the run's month, from the scheme's
 // current tables of the months before it.
-func (s *Server) runWarnings(ctx context.Context, run store.AssessmentRun, sc *assessment.Scheme) ([]assessment.Warning, error) {
+func (s *Server) runWarnings(ctx context.Context, v *visitor, run store.AssessmentRun, sc *assessment.Scheme) ([]assessment.Warning, error) {
 	rules := sc.Warnings
 	most := 0
 	for _, w := range rules {
@@ -313,7 +317,7 @@ func (s *Server) runWarnings(ctx context.Context, run store.AssessmentRun, sc *a
 	for len(months) < most {
 		months = append([]string{assessment.PrevMonth(months[0])}, months...)
 	}
-	ts, err := s.mods.assessment.db.AssessmentMonthTables(ctx, run.Court, run.SchemeCode, months)
+	ts, err := s.visibleMonthTables(ctx, v, run.Court, run.SchemeCode, months)
 	if err != nil {
 		return nil, err
 	}

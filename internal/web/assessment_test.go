@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -339,4 +340,74 @@ func TestAssessmentWebCourts(t *testing.T) {
 	wantStatus(t, "judge on another court", fg.get(fmt.Sprintf("/assessment?court=%d", district)), 403, "您无权查看该法院的绩效考核")
 	wantStatus(t, "政治部 on the court below", zz.get(fmt.Sprintf("/assessment/warnings?court=%d", district)), 403, "")
 	wantStatus(t, "bad court", yz.get("/assessment/rollup?court=x"), 403, "")
+}
+
+var (
+	formInput  = regexp.MustCompile(`<input type="(?:text|date|hidden)" name="([^"]+)" value="([^"]*)"`)
+	formSelect = regexp.MustCompile(`(?s)<select name="([^"]+)"[^>]*>(.*?)</select>`)
+	formChosen = regexp.MustCompile(`<option value="([^"]*)" selected>`)
+)
+
+// pageForm collects the text inputs and the selected options of a page.
+func pageForm(body string) url.Values {
+	form := url.Values{}
+	for _, m := range formInput.FindAllStringSubmatch(body, -1) {
+		form.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range formSelect.FindAllStringSubmatch(body, -1) {
+		if c := formChosen.FindStringSubmatch(m[2]); c != nil {
+			form.Set(m[1], c[1])
+		}
+	}
+	return form
+}
+
+// TestAssessmentWebSchemeRulesForm: the table form edits event points and
+// caps (and adds and removes events), band bounds, thresholds, warning
+// rules and grade lines; bad values get errors naming the item and field.
+func TestAssessmentWebSchemeRulesForm(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz := e.loggedIn("zz")
+	id := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	path := fmt.Sprintf("/assessment/schemes/%d", id)
+	form := pageForm(zz.get(path).body)
+	if form.Get("ev-D1-0-name") != "违规会客" || form.Get("ev-D1-0-points") != "-3" || form.Get("thresholds-A5") != "0.3:0.6 0.45:0.8 0.6:1" ||
+		form.Get("upper-A6") != "1.2" || form.Get("warn-0-bottom") != "10" || form.Get("grade-quota") != "20" || form.Get("nodata-A2") != "80" {
+		t.Fatalf("form as shown: %v", form)
+	}
+	with := func(kv ...string) url.Values {
+		f := url.Values{}
+		for k, v := range form {
+			f[k] = v
+		}
+		for i := 0; i < len(kv); i += 2 {
+			f.Set(kv[i], kv[i+1])
+		}
+		return f
+	}
+	wantStatus(t, "bad thresholds", zz.post(path+"/form", with("thresholds-A5", "0.3-0.5")), 400, "项目“调撤率”的分段“0.3-0.5”无效")
+	wantStatus(t, "points beyond cap", zz.post(path+"/form", with("ev-D1-1-points", "-4")), 400, "事项“文书错漏”每次 -4 分，超过累计上限 3 分")
+	wantStatus(t, "points not a number", zz.post(path+"/form", with("ev-D1-0-cap", "六")), 400, "项目“负面清单”的事项“违规会客”累计上限“六”不是数字")
+	wantStatus(t, "band reversed", zz.post(path+"/form", with("lower-A6", "1.5")), 400, "合理区间下限大于上限")
+	// D1: 违规会客 −4, 文书错漏 removed, 酒驾 added (the blank row is index 3)
+	next := idOf(t, zz.post(path+"/form", with("ev-D1-0-points", "-4", "ev-D1-1-name", "", "ev-D1-3-name", "酒后驾驶", "ev-D1-3-points", "-6", "ev-D1-3-cap", "6",
+		"upper-A6", "1.3", "thresholds-A5", "0.3：0.5，0.6：1", "dir-A3", "high", "warn-0-bottom", "15", "grade-quota", "15", "base-B1", "40")))
+	sc, err := e.db.AssessmentScheme(context.Background(), next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d1 := sc.Item("D1").Rule.Events
+	if len(d1) != 3 || d1[0].Points != -4 || d1[1].Name != "超审限" || d1[2] != (assessment.EventType{Name: "酒后驾驶", Points: -6, Cap: 6}) {
+		t.Errorf("D1 events: %+v", d1)
+	}
+	a5 := sc.Item("A5").Rule.Thresholds
+	if a6 := sc.Item("A6").Rule; *a6.Upper != 1.3 || *a6.Lower != 0.9 || len(a5) != 2 || a5[0] != (assessment.Threshold{At: 0.3, Share: 0.5}) {
+		t.Errorf("A6 %v–%v, A5 %+v", *a6.Lower, *a6.Upper, a5)
+	}
+	if sc.Warnings[0].Bottom != 0.15 || sc.Grades.Quota != 0.15 || sc.Item("B1").Rule.Base != 0.4 || sc.Item("A4").Rule.LowerBetter != true {
+		t.Errorf("warnings %+v grades %+v B1 base %v", sc.Warnings[0], sc.Grades, sc.Item("B1").Rule.Base)
+	}
+	if _, n, _ := e.db.AuditLog(context.Background(), auth.AuditQuery{Action: auth.ActionAssessmentScheme}); n != 2 {
+		t.Errorf("%d scheme audit entries, want 2", n)
+	}
 }

@@ -64,7 +64,7 @@ func (s *Server) assessmentWarnings(w http.ResponseWriter, r *http.Request, v *v
 	if err != nil {
 		return err
 	}
-	ws, err := s.runWarnings(ctx, p.Run, sc)
+	ws, err := s.runWarnings(ctx, v, p.Run, sc)
 	if err != nil {
 		return err
 	}
