@@ -1,6 +1,9 @@
 package web
 
 import (
+	"net/url"
+
+	"github.com/zhixiao/zhixiao/internal/assessment"
 	"net/http"
 	"regexp"
 	"strings"
@@ -36,5 +39,36 @@ func TestPetitionsListLinksOpen(t *testing.T) {
 	e := petitionsEnv(t)
 	for _, login := range []string{"yz", "sgb", "tz1", "fg", "jj", "zz", "lian"} {
 		qaLinksOpen(t, e.loggedIn(login), login, "/petitions")
+	}
+}
+
+var qaPanelID = regexp.MustCompile(`<section[^>]* id="(panel-[a-z-]+)"`)
+
+// TestDashboardPanelOrder: on a dashboard the warnings to act on (督办与预警)
+// and the open 群众诉求 come before 绩效考核 and the documents; the
+// assessment panel came first and pushed the warnings below the fold.
+func TestDashboardPanelOrder(t *testing.T) {
+	e := newEnv(t)
+	addTestUser(t, e.db, "zz", "personnel", "示例市中级人民法院", "", "")
+	zz := e.loggedIn("zz")
+	idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {assessment.MonthOf(e.srv.today())}}))
+	rank := map[string]int{"panel-supervision": 1, "panel-petitions": 2, "panel-assessment": 3, "panel-documents": 4}
+	for _, login := range []string{"yz", "fg"} {
+		c := e.loggedIn(login)
+		home := c.get(c.get("/").header.Get("Location"))
+		if home.status != http.StatusOK {
+			t.Fatalf("%s home: %d", login, home.status)
+		}
+		var got []string
+		for _, m := range qaPanelID.FindAllStringSubmatch(home.body, -1) {
+			got = append(got, m[1])
+		}
+		for i := 1; i < len(got); i++ {
+			if rank[got[i-1]] > rank[got[i]] {
+				t.Errorf("%s: panels in the order %v", login, got)
+			}
+		}
+		t.Log(login, got)
 	}
 }
