@@ -72,3 +72,16 @@ func TestDashboardPanelOrder(t *testing.T) {
 		t.Log(login, got)
 	}
 }
+
+// TestCasePageLinksOpen: a case page links only to what its visitor may
+// open; the 原审案号 of a 二审 linked to a 一审 outside the 庭长's scope (403).
+func TestCasePageLinksOpen(t *testing.T) {
+	e := newEnv(t)
+	for _, tt := range []struct{ login, no string }{
+		{"tz2", "（2024）示01民终1号"},
+		{"tz1", "（2024）示01民初4号"},
+		{"yz", "（2024）示01民终1号"},
+	} {
+		qaLinksOpen(t, e.loggedIn(tt.login), tt.login, "/cases/"+url.PathEscape(tt.no))
+	}
+}
