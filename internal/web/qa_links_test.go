@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/url"
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
@@ -107,5 +108,22 @@ func TestNavGroupsSettings(t *testing.T) {
 				t.Errorf("%s: %s outside the 设置 menu", tt.login, link)
 			}
 		}
+	}
+}
+
+// TestPetitionsPanelShort: a dashboard's 群众诉求 panel lists the late and
+// newest five and says how many there are (the demo court's dashboard
+// carried a 15-row table below the indicators).
+func TestPetitionsPanelShort(t *testing.T) {
+	e := petitionsEnv(t)
+	clerk := e.loggedIn("lian")
+	for i := range 7 {
+		ptIntake(t, clerk, ptComplaint(fmt.Sprintf("投诉%d", i)))
+	}
+	home := e.loggedIn("yz").get(fmt.Sprintf("/units/court/%d", e.ids()["示例市中级人民法院"]))
+	panel := home.body[strings.Index(home.body, `id="panel-petitions"`):]
+	panel = panel[:strings.Index(panel, "</section>")]
+	if n := strings.Count(panel, `<tr id="pt-`); n != 5 || !strings.Contains(panel, `<strong id="pt-panel-total">7</strong>`) {
+		t.Errorf("panel lists %d requests:\n%s", n, panel)
 	}
 }
