@@ -127,3 +127,24 @@ func TestPetitionsPanelShort(t *testing.T) {
 		t.Errorf("panel lists %d requests:\n%s", n, panel)
 	}
 }
+
+// TestDashboardCourtsBelow: a 中院 leader reaches the 基层法院 from the 中院's
+// dashboard and comes back by the breadcrumbs; before, the courts below
+// could only be opened by typing their URL.
+func TestDashboardCourtsBelow(t *testing.T) {
+	e := newEnv(t)
+	ids := e.ids()
+	mid, basic := fmt.Sprintf("/units/court/%d", ids["示例市中级人民法院"]), fmt.Sprintf("/units/court/%d", ids["示例市甲区人民法院"])
+	yz := e.loggedIn("yz")
+	if page := yz.get(mid); !strings.Contains(page.body, `id="courts-below"`) || !strings.Contains(page.body, `href="`+basic+`?`) {
+		t.Errorf("中院 dashboard does not link to 示例市甲区人民法院")
+	}
+	if page := yz.get(basic); !strings.Contains(page.body, `<div class="crumbs"><a href="`+mid+`">示例市中级人民法院</a>`) {
+		t.Errorf("基层法院 dashboard has no breadcrumb to the 中院")
+	}
+	tz := e.loggedIn("tz1")
+	if page := tz.get(fmt.Sprintf("/units/department/%d", ids["示例市中级人民法院/民一庭"])); strings.Contains(page.body, "courts-below") || strings.Contains(page.body, `href="`+basic) {
+		t.Errorf("a 庭长 is offered the court below")
+	}
+	qaLinksOpen(t, yz, "yz", basic)
+}
