@@ -17,6 +17,17 @@ type casePage struct {
 	Panels []panel // the modules' panels
 }
 
+// OriginVisible reports whether the visitor may open the 原审 case (a
+// judge of a 二审 may not see the 一审 of a court below).
+func (p *casePage) OriginVisible() bool {
+	for _, n := range p.Chain {
+		if n.No == p.Case.OriginNo {
+			return n.Visible
+		}
+	}
+	return false
+}
+
 // chainNode is one case of the chain of related cases.
 type chainNode struct {
 	No, Level, Kind, Court string

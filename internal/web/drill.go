@@ -73,6 +73,9 @@ func (s *Server) drillRows(ctx context.Context, eng *indicator.Engine, v *visito
 			nos = append(nos, e)
 		}
 	}
+	if len(nos) == 0 {
+		return nil, nil // a nil Nos would select every case in scope
+	}
 	cs, err := s.data.CaseSummaries(ctx, store.CaseFilter{Scope: v.Scope, Nos: nos})
 	if err != nil {
 		return nil, err

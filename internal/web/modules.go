@@ -61,12 +61,13 @@ type panelPlace struct {
 	Case *casePage
 }
 
-// panels collects the modules' panels for a page. A module that fails shows
-// its error in its panel; the page itself still answers.
+// panels collects the modules' panels for a page, what asks for action
+// first: 督办与预警, 群众诉求, then 绩效考核 and the documents. A module that
+// fails shows its error in its panel; the page itself still answers.
 func (s *Server) panels(ctx context.Context, v *visitor, at panelPlace) []panel {
 	var out []panel
 	for _, f := range []func(context.Context, *visitor, panelPlace) ([]panel, error){
-		s.assessmentPanels, s.supervisionPanels, s.petitionsPanels, s.documentsPanels, s.deidPanels, s.judgmentsPanels,
+		s.supervisionPanels, s.petitionsPanels, s.assessmentPanels, s.documentsPanels, s.deidPanels, s.judgmentsPanels,
 	} {
 		ps, err := f(ctx, v, at)
 		if err != nil {

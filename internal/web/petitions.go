@@ -169,7 +169,8 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 	if len(rows) == 0 && at.Case != nil {
 		return nil, nil
 	}
-	// The late ones first, then the newest; the panel shows the first 20.
+	// The late ones first, then the newest; a dashboard shows the first 5
+	// (the whole list is one click away), a case page the first 20.
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Late != "" && rows[j].Late == "" })
 	pp := petitionPanel{Rows: rows, Case: at.Case != nil, Total: len(rows)}
 	for _, r := range rows {
@@ -177,14 +178,22 @@ func (s *Server) petitionsPanels(ctx context.Context, v *visitor, at panelPlace)
 			pp.Late++
 		}
 	}
-	if len(pp.Rows) > 20 {
-		pp.Rows = pp.Rows[:20]
+	if n := petitionPanelRows(at); len(pp.Rows) > n {
+		pp.Rows = pp.Rows[:n]
 	}
 	body, err := s.renderPart("petitions_list", "petitions-panel", pp)
 	if err != nil {
 		return nil, err
 	}
 	return []panel{{ID: "panel-petitions", Title: "群众诉求", Body: body}}, nil
+}
+
+// petitionPanelRows is how many requests the panel lists at a place.
+func petitionPanelRows(at panelPlace) int {
+	if at.Case != nil {
+		return 20
+	}
+	return 5
 }
 
 // petitionPanelHolds reports whether a request belongs on the panel's page.
@@ -210,7 +219,7 @@ func petitionPanelHolds(at panelPlace, p *petitions.Petition) bool {
 
 // petitionPanel is the data of the panel.
 type petitionPanel struct {
-	Rows        []petitionRow // the first 20
+	Rows        []petitionRow // the first 5 on a dashboard, 20 on a case page
 	Case        bool
 	Total, Late int
 }

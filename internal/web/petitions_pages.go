@@ -62,6 +62,9 @@ type petitionListPage struct {
 	Counts map[string]int
 	Sets   bool
 	Report bool // the visitor is 纪检监察
+	// Bulletin and CourtWide say which report links the visitor may follow
+	// (月通报: the court-wide roles and 庭长; 接待日 and 满意度: court-wide).
+	Bulletin, CourtWide bool
 }
 
 // petitionList is GET /petitions: the requests the visitor may see, with
@@ -85,7 +88,8 @@ func (s *Server) petitionList(w http.ResponseWriter, r *http.Request, v *visitor
 	if petitions.Limit("查找", search, 60) != nil {
 		search = ""
 	}
-	page := petitionListPage{Filter: f, Search: search, Counts: map[string]int{}, Sets: setsPetitions(v), Report: v.User.Role == auth.RoleDiscipline}
+	page := petitionListPage{Filter: f, Search: search, Counts: map[string]int{}, Sets: setsPetitions(v), Report: v.User.Role == auth.RoleDiscipline,
+		Bulletin: v.User.Role.CourtWide() || v.User.Role == auth.RoleChief, CourtWide: v.User.Role.CourtWide()}
 	for i := range ps {
 		if !petitions.AccessOf(petitionViewer(v), &ps[i]).See {
 			continue

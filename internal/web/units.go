@@ -32,6 +32,7 @@ type unit struct {
 	Parents    []unitLink // from the top down, for the breadcrumbs
 	Children   []unitLink // the units one level down the visitor may see
 	ChildLabel string     // 法院 / 部门 / 法官
+	Courts     []unitLink // a court's courts below (基层法院 of a 中院) the visitor may see
 }
 
 // unitLink is a link to a unit.
@@ -167,6 +168,11 @@ func (x *orgIndex) fill(u *unit, sc auth.Scope) {
 	if sc.All() {
 		u.Parents = append(u.Parents, unitLink{Kind: kindAll, Name: "全部法院"})
 	}
+	if c, ok := x.courts[u.Ref.Court]; ok && c.Parent != 0 && c.Parent != c.ID {
+		if pc, ok := x.courts[c.Parent]; ok {
+			x.addParent(u, sc, unitLink{Kind: kindCourt, ID: pc.ID, Name: pc.Name}, auth.Unit{Court: pc.ID})
+		}
+	}
 	if u.Kind == kindDepartment || u.Kind == kindJudge {
 		x.addParent(u, sc, unitLink{Kind: kindCourt, ID: u.Ref.Court, Name: u.CourtName}, auth.Unit{Court: u.Ref.Court})
 	}
@@ -181,6 +187,11 @@ func (x *orgIndex) fill(u *unit, sc auth.Scope) {
 		}
 	case kindCourt:
 		u.ChildLabel = "部门"
+		for _, c := range x.org.Courts {
+			if c.Parent == u.ID && c.ID != u.ID && sc.Unit(auth.Unit{Court: c.ID}) {
+				u.Courts = append(u.Courts, unitLink{Kind: kindCourt, ID: c.ID, Name: c.Name})
+			}
+		}
 		for _, d := range x.org.Departments {
 			if d.Court == u.ID {
 				x.addChild(u, sc, unitLink{Kind: kindDepartment, ID: d.ID, Name: d.Name}, auth.Unit{Court: d.Court, Department: d.ID})
