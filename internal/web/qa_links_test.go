@@ -54,7 +54,7 @@ func TestDashboardPanelOrder(t *testing.T) {
 	zz := e.loggedIn("zz")
 	idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
 	idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {assessment.MonthOf(e.srv.today())}}))
-	rank := map[string]int{"panel-supervision": 1, "panel-petitions": 2, "panel-assessment": 3, "panel-documents": 4}
+	rank := map[string]int{"panel-supervision": 1, "panel-petitions": 2, "panel-assessment": 3, "panel-documents": 4, "panel-deid": 5, "panel-judgments": 6}
 	for _, login := range []string{"yz", "fg"} {
 		c := e.loggedIn(login)
 		home := c.get(c.get("/").header.Get("Location"))
