@@ -83,16 +83,16 @@ type Table struct {
 
 // Score is one person's score with its explanation.
 type Score struct {
-	Person Person           `json:"person"`
-	Total  float64          `json:"total"`
-	Rank   int              `json:"rank"` // 0 when the scheme does not rank, or 本月无办案
+	Person Person  `json:"person"`
+	Total  float64 `json:"total"`
+	Rank   int     `json:"rank"` // 0 when the scheme does not rank, or 本月无办案
 	// NoCases marks 本月无办案 (the scheme's WorkloadIndicator): listed and
 	// scored, but not ranked nor counted in the group's figures;
 	// NoCasesReason says why, in Chinese.
-	NoCases       bool   `json:"no_cases,omitempty"`
-	NoCasesReason string `json:"no_cases_reason,omitempty"`
-	Groups []GroupScore     `json:"groups"`
-	Values map[string]Value `json:"values,omitempty"` // the indicators read, for warnings
+	NoCases       bool             `json:"no_cases,omitempty"`
+	NoCasesReason string           `json:"no_cases_reason,omitempty"`
+	Groups        []GroupScore     `json:"groups"`
+	Values        map[string]Value `json:"values,omitempty"` // the indicators read, for warnings
 }
 
 // GroupScore is a category's points.
