@@ -214,22 +214,25 @@ func cmpBool(a, b bool) int {
 // NoCasesReason reports whether a person is 本月无办案 under the scheme's
 // WorkloadIndicator setting, and why in Chinese: their value of that
 // indicator is 0 or absent and no other indicator item read of themself
-// has data. Always false when the setting is off.
+// has data (a rate with a denominator, or a count other than 0). Always
+// false when the setting is off.
 func NoCasesReason(in Inputs, p Person) (string, bool) {
 	s := in.Scheme
 	if s.WorkloadIndicator == "" {
 		return "", false
 	}
-	has := func(id string) (Value, bool) {
+	// has: the person has a figure of the indicator: a rate with cases
+	// behind it, or a count that is not 0.
+	has := func(id string) bool {
 		v, ok := in.Values[p.Unit][id]
-		return v, ok && p.Unit != "" && v.Valid && !math.IsNaN(v.V)
+		return ok && p.Unit != "" && v.Valid && !math.IsNaN(v.V) && (v.V != 0 || (v.HasDen && id != s.WorkloadIndicator))
 	}
-	if v, ok := has(s.WorkloadIndicator); ok && v.V != 0 {
+	if has(s.WorkloadIndicator) {
 		return "", false
 	}
 	for _, gi := range s.Items() {
 		if r := gi.Item.Rule; r != nil && r.Kind == RuleIndicator && r.Of != OfDepartment && r.Indicator != s.WorkloadIndicator {
-			if _, ok := has(r.Indicator); ok {
+			if has(r.Indicator) {
 				return "", false
 			}
 		}
