@@ -447,3 +447,30 @@ func TestAssessmentWebNoCases(t *testing.T) {
 		t.Errorf("王庭长 closed a case in 2024-03 but is marked 本月无办案")
 	}
 }
+
+// TestAssessmentWebNoCasesSetting: the scheme page shows the 本月无办案
+// setting of the default 员额法官 scheme; the table form turns it off, and
+// an indicator no item reads of the person is refused.
+func TestAssessmentWebNoCasesSetting(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz := e.loggedIn("zz")
+	id := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	path := fmt.Sprintf("/assessment/schemes/%d", id)
+	page := zz.get(path)
+	wantStatus(t, "scheme page", page, 200, `id="workload-setting"`)
+	form := pageForm(page.body)
+	if form.Get("workload_indicator") != "weighted_closed" {
+		t.Fatalf("workload_indicator shown as %q", form.Get("workload_indicator"))
+	}
+	form.Set("workload_indicator", "closed")
+	wantStatus(t, "unknown indicator", zz.post(path+"/form", form), 400, "本月无办案的判定指标（workload_indicator）“closed”须为本方案中按本人取数的指标项目所用指标")
+	form.Set("workload_indicator", "")
+	next := idOf(t, zz.post(path+"/form", form))
+	sc, err := e.db.AssessmentScheme(context.Background(), next)
+	if err != nil || sc.WorkloadIndicator != "" {
+		t.Errorf("turned off: %q %v", sc.WorkloadIndicator, err)
+	}
+	if strings.Contains(zz.get(fmt.Sprintf("/assessment/schemes/%d", next)).body, `id="workload-setting"`) {
+		t.Error("the scheme page still shows the setting")
+	}
+}
