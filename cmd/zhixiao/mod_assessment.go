@@ -209,7 +209,11 @@ func writeScoreTable(w io.Writer, t *assessment.Table) error {
 	}
 	fmt.Fprintln(tw, strings.Join(append(head, "总分"), "\t")+"\t")
 	for _, s := range t.Scores {
-		row := []string{fmt.Sprint(s.Rank), s.Person.Name, s.Person.DeptName}
+		rank := fmt.Sprint(s.Rank)
+		if s.NoCases {
+			rank = "本月无办案"
+		}
+		row := []string{rank, s.Person.Name, s.Person.DeptName}
 		for _, g := range s.Groups {
 			row = append(row, fmt.Sprintf("%.2f", g.Points))
 		}
@@ -378,7 +382,7 @@ func seedDemoWorkflow(ctx context.Context, db *store.DB, courtID int64, code, mo
 	return nil
 }
 
-// seedDemoBottom gives the last 员额法官 of the first month deductions and
+// seedDemoBottom gives the last ranked 员额法官 of the first month deductions and
 // a low 日常评价 in the months after, so that the demo shows a 红 warning
 // (three months at the bottom) waiting for its 约谈.
 func seedDemoBottom(ctx context.Context, db *store.DB, courtID int64, first string, later []string, e auth.AuditEntry) error {
@@ -386,7 +390,17 @@ func seedDemoBottom(ctx context.Context, db *store.DB, courtID int64, first stri
 	if err != nil || tabs[0] == nil || len(tabs[0].Scores) == 0 {
 		return err
 	}
-	last := tabs[0].Scores[len(tabs[0].Scores)-1].Person
+	// the last one ranked: people 本月无办案 (listed after them) are never
+	// in the bottom share
+	var last assessment.Person
+	for _, sc := range tabs[0].Scores {
+		if !sc.NoCases {
+			last = sc.Person
+		}
+	}
+	if last.ID == 0 {
+		return nil
+	}
 	for _, m := range later {
 		per, _ := assessment.MonthPeriod(m)
 		for i, en := range []assessment.Entry{

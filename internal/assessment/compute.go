@@ -83,11 +83,16 @@ type Table struct {
 
 // Score is one person's score with its explanation.
 type Score struct {
-	Person Person           `json:"person"`
-	Total  float64          `json:"total"`
-	Rank   int              `json:"rank"` // 0 when the scheme does not rank
-	Groups []GroupScore     `json:"groups"`
-	Values map[string]Value `json:"values,omitempty"` // the indicators read, for warnings
+	Person Person  `json:"person"`
+	Total  float64 `json:"total"`
+	Rank   int     `json:"rank"` // 0 when the scheme does not rank, or 本月无办案
+	// NoCases marks 本月无办案 (the scheme's WorkloadIndicator): listed and
+	// scored, but not ranked nor counted in the group's figures;
+	// NoCasesReason says why, in Chinese.
+	NoCases       bool             `json:"no_cases,omitempty"`
+	NoCasesReason string           `json:"no_cases_reason,omitempty"`
+	Groups        []GroupScore     `json:"groups"`
+	Values        map[string]Value `json:"values,omitempty"` // the indicators read, for warnings
 }
 
 // GroupScore is a category's points.
@@ -120,8 +125,9 @@ type Input struct {
 }
 
 // Compute scores every person of the inputs under the scheme: each item by
-// its rule, indicator items against the peer group (the people given), then
-// totals and ranks (competition ranking, 1 2 2 4).
+// its rule, indicator items against the peer group (the people given, less
+// those 本月无办案), then totals and ranks (competition ranking, 1 2 2 4;
+// people 本月无办案 last, unranked).
 func Compute(in Inputs) (*Table, error) {
 	s := in.Scheme
 	if err := s.Validate(); err != nil {
@@ -129,14 +135,25 @@ func Compute(in Inputs) (*Table, error) {
 	}
 	t := &Table{Scheme: s.Code, Version: s.Version, From: in.Period.From.String(), To: in.Period.To.String(), Ranked: s.Rank}
 	byPerson := indexInputs(in)
+	noCases := map[int64]string{}
+	peerIn := in
+	peerIn.People = nil
+	for _, p := range in.People {
+		if why, ok := NoCasesReason(in, p); ok {
+			noCases[p.ID] = why
+			continue
+		}
+		peerIn.People = append(peerIn.People, p)
+	}
 	groups := map[string]*peerStats{}
 	for _, gi := range s.Items() {
 		if r := gi.Item.Rule; r.Kind == RuleIndicator {
-			groups[gi.Item.ID] = newPeerStats(in, r)
+			groups[gi.Item.ID] = newPeerStats(peerIn, r)
 		}
 	}
 	for _, p := range in.People {
 		sc := Score{Person: p, Values: map[string]Value{}}
+		sc.NoCasesReason, sc.NoCases = noCases[p.ID]
 		for _, id := range s.Indicators() {
 			if v, ok := in.Values[p.Unit][id]; ok && p.Unit != "" {
 				sc.Values[id] = v
@@ -166,17 +183,66 @@ func Compute(in Inputs) (*Table, error) {
 }
 
 // RankScores sorts scores best first (then by name and id) and sets
-// competition ranks.
+// competition ranks; people 本月无办案 come last with rank 0.
 func RankScores(ss []Score) {
 	slices.SortStableFunc(ss, func(a, b Score) int {
-		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
+		return cmp.Or(cmpBool(a.NoCases, b.NoCases), cmp.Compare(b.Total, a.Total), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
 	})
 	for i := range ss {
-		ss[i].Rank = i + 1
-		if i > 0 && ss[i].Total == ss[i-1].Total {
+		switch {
+		case ss[i].NoCases:
+			ss[i].Rank = 0
+		case i > 0 && ss[i].Total == ss[i-1].Total:
 			ss[i].Rank = ss[i-1].Rank
+		default:
+			ss[i].Rank = i + 1
 		}
 	}
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// NoCasesReason reports whether a person is 本月无办案 under the scheme's
+// WorkloadIndicator setting, and why in Chinese: their value of that
+// indicator is 0 or absent and no other indicator item read of themself
+// has data (a rate with a denominator, or a count other than 0). Always
+// false when the setting is off.
+func NoCasesReason(in Inputs, p Person) (string, bool) {
+	s := in.Scheme
+	if s.WorkloadIndicator == "" {
+		return "", false
+	}
+	// has: the person has a figure of the indicator: a rate with cases
+	// behind it, or a count that is not 0.
+	has := func(id string) bool {
+		v, ok := in.Values[p.Unit][id]
+		return ok && p.Unit != "" && v.Valid && !math.IsNaN(v.V) && (v.V != 0 || (v.HasDen && id != s.WorkloadIndicator))
+	}
+	if has(s.WorkloadIndicator) {
+		return "", false
+	}
+	for _, gi := range s.Items() {
+		if r := gi.Item.Rule; r != nil && r.Kind == RuleIndicator && r.Of != OfDepartment && r.Indicator != s.WorkloadIndicator {
+			if has(r.Indicator) {
+				return "", false
+			}
+		}
+	}
+	name := in.Names[s.WorkloadIndicator]
+	if name == "" {
+		name = s.WorkloadIndicator
+	}
+	return fmt.Sprintf("本月无办案：本人%s为 0（或无数据），其他按本人取数的指标均无数据（方案设置 workload_indicator = %s）。得分照列，但不参加排名，不计入同组最低、最高、平均、中位数，不计入匿名分布和红黄蓝预警。",
+		name, s.WorkloadIndicator), true
 }
 
 // personInputs are the entries and outcomes of one person.

@@ -116,9 +116,16 @@ func DefaultSchemes(courtID int64) []*Scheme {
 		rating("M1", "院领导评价", 6, "院领导评价", 0.8),
 		rating("M2", "分管部门质效评价", 4, "院领导评价", 0.8),
 	}}}, leader[1:]...)...)
+	judge, lead := mk("judge", "员额法官绩效考核方案", "员额法官", judgeGroups(40)), mk("leader", "院庭长绩效考核方案", CategoryLeader, leader)
+	// 本月无办案: a judge with no case closed and no rate to score (立案庭,
+	// leave) is listed but not ranked, so that 功效系数 60% and the no_data
+	// shares do not put them above judges who handle cases. The staff
+	// schemes need no such setting: their only indicator is the
+	// department's, and the rest is ratings and events everyone has.
+	judge.WorkloadIndicator, lead.WorkloadIndicator = "weighted_closed", "weighted_closed"
 	return []*Scheme{
-		mk("judge", "员额法官绩效考核方案", "员额法官", judgeGroups(40)),
-		mk("leader", "院庭长绩效考核方案", CategoryLeader, leader),
+		judge,
+		lead,
 		mk("assistant", "法官助理绩效考核方案", "法官助理", staffGroups("辅助审判", true)),
 		mk("clerk", "书记员绩效考核方案", "书记员", staffGroups("记录与事务", true)),
 		mk("police", "司法警察绩效考核方案", "司法警察", staffGroups("警务保障", false)),

@@ -97,12 +97,16 @@ func (f fakeOutcomes) Outcomes(ctx context.Context, courtID int64, from, to cour
 	return f, nil
 }
 
-// scoreText is a table as text: one line a person with group points and
-// total, then the items of the first person.
+// scoreText is a table as text: one line a person with rank (or 本月无办案),
+// group points and total, then the items of the first person.
 func scoreText(t *assessment.Table) string {
 	var b strings.Builder
 	for _, s := range t.Scores {
-		fmt.Fprintf(&b, "%d\t%s\t%s", s.Rank, s.Person.Name, s.Person.DeptName)
+		rank := fmt.Sprint(s.Rank)
+		if s.NoCases {
+			rank = "本月无办案"
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s", rank, s.Person.Name, s.Person.DeptName)
 		for _, g := range s.Groups {
 			fmt.Fprintf(&b, "\t%s %.2f", g.Name, g.Points)
 		}

@@ -39,62 +39,101 @@ func (g GradeRules) validate() error {
 }
 
 // PeriodScore is a person's roll-up over a quarter or a year: the mean of
-// their monthly totals.
+// their monthly totals, months 本月无办案 left out.
 type PeriodScore struct {
 	Person  Person  `json:"person"`
-	Months  int     `json:"months"`
+	Months  int     `json:"months"` // months scored (本月无办案 not counted)
 	Average float64 `json:"average"`
 	Rank    int     `json:"rank"`
 	Grade   string  `json:"grade,omitempty"`
 	// Consequence is what the SPC guideline makes of the grade (with the
 	// year before's), for people in the 员额.
 	Consequence string `json:"consequence,omitempty"`
+	// NoCaseMonths counts the months 本月无办案; NoCases: every month was,
+	// so the person is listed (mean of those totals) but not ranked nor
+	// graded.
+	NoCaseMonths int  `json:"no_case_months,omitempty"`
+	NoCases      bool `json:"no_cases,omitempty"`
 }
 
 // Rollup averages the monthly totals of each person over the tables given
-// (a quarter's or a year's), best first, ranked.
+// (a quarter's or a year's), best first, ranked. Months 本月无办案 are left
+// out of a person's mean; a person with no other month is listed last,
+// unranked (NoCases).
 func Rollup(tables []*Table) []PeriodScore {
-	sums := map[int64]*PeriodScore{}
+	type acc struct {
+		ps        PeriodScore
+		noCaseSum float64
+	}
+	sums := map[int64]*acc{}
 	var order []int64
 	for _, t := range tables {
 		for _, s := range t.Scores {
-			ps, ok := sums[s.Person.ID]
+			a, ok := sums[s.Person.ID]
 			if !ok {
-				ps = &PeriodScore{Person: s.Person}
-				sums[s.Person.ID] = ps
+				a = &acc{ps: PeriodScore{Person: s.Person}}
+				sums[s.Person.ID] = a
 				order = append(order, s.Person.ID)
 			}
-			ps.Months++
-			ps.Average += s.Total
+			if s.NoCases {
+				a.ps.NoCaseMonths++
+				a.noCaseSum += s.Total
+				continue
+			}
+			a.ps.Months++
+			a.ps.Average += s.Total
 		}
 	}
 	out := make([]PeriodScore, 0, len(order))
 	for _, id := range order {
-		ps := sums[id]
-		ps.Average = round2(ps.Average / float64(ps.Months))
-		out = append(out, *ps)
+		a := sums[id]
+		ps := a.ps
+		if ps.Months == 0 {
+			ps.NoCases = true
+			ps.Average = round2(a.noCaseSum / float64(ps.NoCaseMonths))
+		} else {
+			ps.Average = round2(ps.Average / float64(ps.Months))
+		}
+		out = append(out, ps)
 	}
 	slices.SortStableFunc(out, func(a, b PeriodScore) int {
-		return cmp.Or(cmp.Compare(b.Average, a.Average), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
+		return cmp.Or(cmpBool(a.NoCases, b.NoCases), cmp.Compare(b.Average, a.Average), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
 	})
 	for i := range out {
-		out[i].Rank = i + 1
-		if i > 0 && out[i].Average == out[i-1].Average {
+		switch {
+		case out[i].NoCases:
+			out[i].Rank = 0
+		case i > 0 && out[i].Average == out[i-1].Average:
 			out[i].Rank = out[i-1].Rank
+		default:
+			out[i].Rank = i + 1
 		}
 	}
 	return out
 }
 
+// noCaseGrade is what a roll-up of people 本月无办案 every month gets
+// instead of a grade.
+const noCaseGrade = "各月均无办案，不评定等次"
+
 // Grade sets the annual grades of a year's roll-up (best first) by the
 // rules, and the consequences given last year's grades by person id.
 // The 优秀 quota is floor(quota × n): 2 of 10 at 20%.
 func Grade(year []PeriodScore, g GradeRules, lastYear map[int64]string) {
-	quota := int(g.Quota*float64(len(year)) + 1e-9)
+	graded := 0
+	for _, ps := range year {
+		if !ps.NoCases {
+			graded++
+		}
+	}
+	quota := int(g.Quota*float64(graded) + 1e-9)
 	excellent := 0
 	for i := range year {
 		ps := &year[i]
 		switch {
+		case ps.NoCases:
+			ps.Grade, ps.Consequence = "", noCaseGrade
+			continue
 		case ps.Average >= g.ExcellentMin && excellent < quota:
 			ps.Grade = GradeExcellent
 			excellent++
@@ -112,7 +151,13 @@ func Grade(year []PeriodScore, g GradeRules, lastYear map[int64]string) {
 // GradeQuarterly marks the quarter's 季度优秀 (季评选): the best of a
 // quarter's roll-up (best first) within the 优秀 quota and score line.
 func GradeQuarterly(quarter []PeriodScore, g GradeRules) {
-	quota := int(g.Quota*float64(len(quarter)) + 1e-9)
+	graded := 0
+	for _, ps := range quarter {
+		if !ps.NoCases {
+			graded++
+		}
+	}
+	quota := int(g.Quota*float64(graded) + 1e-9)
 	for i := range quarter {
 		if i < quota && quarter[i].Average >= g.ExcellentMin {
 			quarter[i].Grade = QuarterExcellent
@@ -149,6 +194,6 @@ func sortMoves(ms []Move) {
 		return x
 	}
 	slices.SortStableFunc(ms, func(a, b Move) int {
-		return cmp.Or(cmp.Compare(abs(b.Delta), abs(a.Delta)), cmp.Compare(a.RankB, b.RankB))
+		return cmp.Or(cmp.Compare(abs(b.Delta), abs(a.Delta)), cmpBool(a.RankB == 0, b.RankB == 0), cmp.Compare(a.RankB, b.RankB))
 	})
 }

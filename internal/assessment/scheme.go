@@ -81,6 +81,13 @@ type Scheme struct {
 	From     string `json:"effective_from"`
 	To       string `json:"effective_to,omitempty"` // "" = open
 	Rank     bool   `json:"rank"`                   // publish rankings (some courts do not rank)
+	// WorkloadIndicator switches on 本月无办案: a person whose value of
+	// this indicator (read of themself, e.g. weighted_closed) is 0 or
+	// absent in the month and who has no data on any other indicator item
+	// read of themself is marked 本月无办案 and left out of the ranking,
+	// the peer-group figures, the anonymous distribution and the warnings
+	// (still listed, score shown). "" = off (everyone is ranked).
+	WorkloadIndicator string `json:"workload_indicator,omitempty"`
 	// NoticeDays is the 公示 window in working days (default 3).
 	NoticeDays int `json:"notice_days"`
 	// Holidays and Workdays (YYYY-MM-DD) are optional overrides of the
@@ -261,6 +268,9 @@ func (s *Scheme) Validate() error {
 	}
 	if !near(total, 100) {
 		return invalid("考核方案“%s”：各考核类别权重之和为 %s，应为 100", s.Name, fmtNum(total))
+	}
+	if err := s.validateWorkload(); err != nil {
+		return err
 	}
 	for i, w := range s.Warnings {
 		if err := w.validate(i); err != nil {
@@ -449,6 +459,20 @@ func (s *Scheme) Indicators() []string {
 		}
 	}
 	return ids
+}
+
+// validateWorkload checks the 本月无办案 setting: its indicator must be one
+// an item of the scheme reads of the person themself.
+func (s *Scheme) validateWorkload() error {
+	if s.WorkloadIndicator == "" {
+		return nil
+	}
+	for _, gi := range s.Items() {
+		if r := gi.Item.Rule; r != nil && r.Kind == RuleIndicator && r.Of != OfDepartment && r.Indicator == s.WorkloadIndicator {
+			return nil
+		}
+	}
+	return invalid("考核方案“%s”：本月无办案的判定指标（workload_indicator）“%s”须为本方案中按本人取数的指标项目所用指标", s.Name, s.WorkloadIndicator)
 }
 
 // Copy returns a deep copy (through JSON) marked as a what-if draft.

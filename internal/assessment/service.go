@@ -85,6 +85,10 @@ type Distribution struct {
 	Bins           []Bin   // of 1, 2, 5 or 10 points over the group's range
 	Own            float64 // the person's own total
 	Above          int     // peers with a higher total
+	// NoCases is how many of the group are 本月无办案 (not in the figures);
+	// OwnNoCases: the person themself is.
+	NoCases    int
+	OwnNoCases bool
 }
 
 // Bin is a histogram bar.
@@ -94,19 +98,26 @@ type Bin struct {
 	Own   bool
 }
 
-// Distribute summarises a table for the person own (0: nobody).
+// Distribute summarises a table for the person own (0: nobody). People
+// 本月无办案 are left out; when own is one of them, OwnNoCases is set and
+// their total is not marked in the bars.
 func Distribute(t *Table, own int64) Distribution {
 	var vs []float64
 	d := Distribution{}
+	hasOwn := false
 	for _, s := range t.Scores {
-		vs = append(vs, s.Total)
 		if s.Person.ID == own {
-			d.Own = s.Total
+			d.Own, d.OwnNoCases, hasOwn = s.Total, s.NoCases, !s.NoCases
 		}
+		if s.NoCases {
+			d.NoCases++
+			continue
+		}
+		vs = append(vs, s.Total)
 	}
 	st := statsOf(vs)
 	d.N, d.Min, d.Max, d.Mean, d.Median = st.n, st.min, st.max, round2(st.mean), round2(st.median)
-	d.Bins = bins(vs, own != 0, d.Own)
+	d.Bins = bins(vs, hasOwn, d.Own)
 	for _, v := range vs {
 		if v > d.Own {
 			d.Above++

@@ -60,7 +60,8 @@ type Warning struct {
 
 // Bottom returns the ids of the people in the bottom share of one month's
 // table by the rule: by total, or by the rule's indicator (people without a
-// value, or whose interval overlaps the median, never count). Ties with the
+// value, or whose interval overlaps the median, never count; nor people
+// 本月无办案, who are not in the group the share is taken of). Ties with the
 // last one in are in; when the whole group ties, nobody is.
 func Bottom(w WarningRule, t *Table) map[int64]bool {
 	type entry struct {
@@ -70,6 +71,9 @@ func Bottom(w WarningRule, t *Table) map[int64]bool {
 	var es []entry
 	var vals []float64
 	for _, s := range t.Scores {
+		if s.NoCases {
+			continue // 本月无办案: not in the bottom share
+		}
 		if w.Indicator == "" {
 			es = append(es, entry{s.Person.ID, s.Total})
 			continue

@@ -276,7 +276,11 @@ func Compare(a, b *Table) []Move {
 		if !ok {
 			continue
 		}
-		out = append(out, Move{Person: s.Person, RankA: s.Rank, RankB: o.Rank, TotalA: s.Total, TotalB: o.Total, Delta: s.Rank - o.Rank})
+		m := Move{Person: s.Person, RankA: s.Rank, RankB: o.Rank, TotalA: s.Total, TotalB: o.Total}
+		if s.Rank > 0 && o.Rank > 0 {
+			m.Delta = s.Rank - o.Rank // rank 0: 本月无办案 under one scheme, no move
+		}
+		out = append(out, m)
 	}
 	sortMoves(out)
 	return out

@@ -24,6 +24,9 @@ type AssessmentRun struct {
 	SchemeCode string
 	SchemeName string // the name of the scheme version it was computed with
 	People     int
+	// Ranked is how many have a rank (the rest are 本月无办案, or the
+	// scheme does not rank: then 0).
+	Ranked int
 }
 
 // Object names the run in the audit log and on pages.
@@ -33,12 +36,13 @@ func (r AssessmentRun) Object() string {
 
 const runColumns = "r.id, r.scheme_id, r.month, r.version, r.state, r.notice_until, r.computed_at, r.published_at, r.court_id, r.scheme_code, " +
 	"(SELECT COUNT(*) FROM assessment_scores s WHERE s.run_id = r.id), " +
+	"(SELECT COUNT(*) FROM assessment_scores s WHERE s.run_id = r.id AND s.rank > 0), " +
 	"COALESCE((SELECT sc.name FROM assessment_schemes sc WHERE sc.id = r.scheme_id), r.scheme_code)"
 
 func scanRun(row interface{ Scan(...any) error }) (AssessmentRun, error) {
 	var r AssessmentRun
 	var until, computed, published string
-	err := row.Scan(&r.ID, &r.Scheme, &r.Month, &r.Version, &r.State, &until, &computed, &published, &r.Court, &r.SchemeCode, &r.People, &r.SchemeName)
+	err := row.Scan(&r.ID, &r.Scheme, &r.Month, &r.Version, &r.State, &until, &computed, &published, &r.Court, &r.SchemeCode, &r.People, &r.Ranked, &r.SchemeName)
 	r.NoticeUntil, r.ComputedAt, r.PublishedAt = parseAuthTime(until), parseAuthTime(computed), parseAuthTime(published)
 	return r, err
 }

@@ -168,11 +168,12 @@ type archiveFigure struct {
 
 // archiveMonth is one month's score.
 type archiveMonth struct {
-	Month string
-	Total float64
-	Rank  int
-	Of    int
-	Has   bool
+	Month   string
+	Total   float64
+	Rank    int
+	Of      int // people ranked that month
+	Has     bool
+	NoCases bool // 本月无办案: not ranked, not in the year's mean
 }
 
 var archiveIndicators = []struct{ group, id string }{
@@ -239,9 +240,11 @@ func (s *Server) archiveMonths(ctx context.Context, v *visitor, a *archive) erro
 		for _, sc := range nonNil([]*assessment.Table{t}) {
 			for _, x := range sc.Scores {
 				if x.Person.ID == a.Person.ID {
-					am.Total, am.Rank, am.Of, am.Has = x.Total, x.Rank, len(sc.Scores), true
-					a.Average += x.Total
-					n++
+					am.Total, am.Rank, am.Of, am.Has, am.NoCases = x.Total, x.Rank, rankedCount(sc), true, x.NoCases
+					if !x.NoCases {
+						a.Average += x.Total
+						n++
+					}
 				}
 			}
 		}
@@ -367,10 +370,10 @@ func archiveWorkbook(a *archive) (*excelize.File, error) {
 	for _, x := range a.Figures {
 		rows = append(rows, []any{x.Group, x.Name, x.Value})
 	}
-	rows = append(rows, []any{}, []any{"月份", "总分", "名次", "参评人数"})
+	rows = append(rows, []any{}, []any{"月份", "总分", "名次", "参加排名人数"})
 	for _, m := range a.Months {
 		if m.Has {
-			rows = append(rows, []any{m.Month, m.Total, rankCell(m.Rank), m.Of})
+			rows = append(rows, []any{m.Month, m.Total, rankCell(m.Rank, m.NoCases), m.Of})
 		}
 	}
 	rows = append(rows, []any{}, []any{"加减分与评价", "项目", "事项", "评分", "依据"})
@@ -391,7 +394,21 @@ func archiveWorkbook(a *archive) (*excelize.File, error) {
 	return f, nil
 }
 
-func rankCell(r int) any {
+// rankedCount is how many of a month's table have a rank.
+func rankedCount(t *assessment.Table) int {
+	n := 0
+	for _, x := range t.Scores {
+		if x.Rank > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func rankCell(r int, noCases bool) any {
+	if noCases {
+		return "本月无办案"
+	}
 	if r == 0 {
 		return "不排名"
 	}
@@ -482,7 +499,7 @@ func (s *Server) assessmentRunXLSX(w http.ResponseWriter, r *http.Request, v *vi
 		if !canSeePerson(v, sc.Person) {
 			continue
 		}
-		row := []any{rankCell(sc.Rank), sc.Person.Name, sc.Person.StaffNo, sc.Person.DeptName}
+		row := []any{rankCell(sc.Rank, sc.NoCases), sc.Person.Name, sc.Person.StaffNo, sc.Person.DeptName}
 		for _, g := range sc.Groups {
 			row = append(row, g.Points)
 		}

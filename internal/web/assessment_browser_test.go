@@ -10,7 +10,8 @@ import (
 
 // TestAssessmentBrowser: 政治部 creates the default 员额法官 scheme, computes
 // last month and puts it in 公示 by clicking through the pages; the judge
-// then opens their score's explanation and files an objection. No page
+// then opens their score's explanation (本月无办案 in the fixture, with the
+// reason shown) and files an objection. No page
 // breaks the CSP. Screenshots: assessment_run.png, assessment_score.png.
 func TestAssessmentBrowser(t *testing.T) {
 	ctx := browser(t)
@@ -55,6 +56,10 @@ func TestAssessmentBrowser(t *testing.T) {
 	step(t, ctx, "explanation", chromedp.Click(chromedp.CSS(`#own-scores a`)), chromedp.WaitVisible(chromedp.ID("item-A1")))
 	if txt := eval[string](t, ctx, `document.getElementById("item-A1").textContent`); !strings.Contains(txt, "功效系数法") {
 		t.Errorf("A1 row: %q", txt)
+	}
+	// the fixture's 李法官 closed no case last month: marked, with the reason
+	if txt := eval[string](t, ctx, `(document.getElementById("no-cases-reason") || {}).textContent || ""`); !strings.Contains(txt, "本月无办案") || !strings.Contains(txt, "加权结案数") {
+		t.Errorf("no 本月无办案 reason on the explanation: %q", txt)
 	}
 	noCSPViolations(t, ctx, "explanation")
 	screenshot(t, ctx, "assessment_score.png")

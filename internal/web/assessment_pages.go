@@ -30,10 +30,11 @@ type assessmentHomePage struct {
 
 // ownScore is one of the visitor's own scores.
 type ownScore struct {
-	Run   store.AssessmentRun
-	Total float64
-	Rank  int
-	Of    int
+	Run     store.AssessmentRun
+	Total   float64
+	Rank    int
+	Of      int // people ranked
+	NoCases bool
 }
 
 // runVisible: drafts only for 政治部 and 院领导.
@@ -87,7 +88,7 @@ func (s *Server) assessmentHome(w http.ResponseWriter, r *http.Request, v *visit
 		}
 		if v.User.PersonID != 0 && run.State != assessment.StateDraft && run.State != assessment.StateSuperseded {
 			if sc, err := db.AssessmentScore(ctx, run.ID, v.User.PersonID); err == nil {
-				p.Own = append(p.Own, ownScore{Run: run, Total: sc.Total, Rank: sc.Rank, Of: run.People})
+				p.Own = append(p.Own, ownScore{Run: run, Total: sc.Total, Rank: sc.Rank, Of: run.Ranked, NoCases: sc.NoCases})
 			} else if court.KindOf(err) != court.NotFound {
 				return err
 			}
@@ -250,11 +251,14 @@ func (s *Server) assessmentRunGet(w http.ResponseWriter, r *http.Request, v *vis
 }
 
 // deptRanks ranks each person within their department (competition
-// ranking, best first: the table's order).
+// ranking, best first: the table's order); people 本月无办案 get none.
 func deptRanks(ss []assessment.Score) map[int64]int {
 	out := map[int64]int{}
 	seen := map[int64][]assessment.Score{}
 	for _, x := range ss {
+		if x.NoCases {
+			continue // 本月无办案: not ranked
+		}
 		d := x.Person.Department
 		prev := seen[d]
 		r := len(prev) + 1

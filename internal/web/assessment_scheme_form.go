@@ -46,6 +46,9 @@ func applySchemeForm(s *assessment.Scheme, r *http.Request) error {
 	f := schemeForm{r}
 	s.From, s.To = strings.TrimSpace(r.PostFormValue("effective_from")), strings.TrimSpace(r.PostFormValue("effective_to"))
 	s.Rank = r.PostFormValue("rank") == "1"
+	if _, ok := r.PostForm["workload_indicator"]; ok {
+		s.WorkloadIndicator = strings.TrimSpace(r.PostFormValue("workload_indicator"))
+	}
 	days, err := f.num("notice_days", "公示期工作日数")
 	if err != nil {
 		return err

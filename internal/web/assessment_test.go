@@ -411,3 +411,66 @@ func TestAssessmentWebSchemeRulesForm(t *testing.T) {
 		t.Errorf("%d scheme audit entries, want 2", n)
 	}
 }
+
+// TestAssessmentWebNoCases: under the default 员额法官 scheme a month
+// without cases marks the judges 本月无办案: the explanation says so and
+// why, the table gives no rank, the judge's own page says so; 王庭长, who
+// closed a case in March 2024, is ranked under the 院庭长 scheme.
+func TestAssessmentWebNoCases(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz, fg := e.loggedIn("zz"), e.loggedIn("fg")
+	li := e.ids()["李法官"]
+	idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+
+	empty := idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"judge"}, "month": {"2020-02"}}))
+	page := zz.get(fmt.Sprintf("/assessment/runs/%d/people/%d", empty, li))
+	wantStatus(t, "explanation without cases", page, 200, `id="no-cases"`)
+	for _, want := range []string{"本月无办案：本人加权结案数为 0", "workload_indicator = weighted_closed", "不参加排名"} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("explanation lacks %q:\n%.3000s", want, page.body)
+		}
+	}
+	if strings.Contains(page.body, "名（共") {
+		t.Errorf("a judge without cases is given a rank:\n%.2000s", page.body)
+	}
+	wantStatus(t, "run table", zz.get(fmt.Sprintf("/assessment/runs/%d", empty)), 200, `<span class="badge" title="本月无办案`)
+	wantStatus(t, "notice", zz.post(fmt.Sprintf("/assessment/runs/%d/notice", empty), nil), 303, "")
+	own := fg.get(fmt.Sprintf("/assessment/runs/%d", empty))
+	wantStatus(t, "judge's own run page", own, 200, "本月无办案，不参加排名")
+
+	// 王庭长 (院庭长) closed a case in March 2024: ranked.
+	idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"院庭长"}}))
+	run := idOf(t, zz.post("/assessment/runs", url.Values{"scheme": {"leader"}, "month": {"2024-03"}}))
+	page = zz.get(fmt.Sprintf("/assessment/runs/%d/people/%d", run, e.ids()["王庭长"]))
+	wantStatus(t, "explanation with cases", page, 200, "第 1 名（共 1 人参加排名）")
+	if strings.Contains(page.body, `id="no-cases"`) {
+		t.Errorf("王庭长 closed a case in 2024-03 but is marked 本月无办案")
+	}
+}
+
+// TestAssessmentWebNoCasesSetting: the scheme page shows the 本月无办案
+// setting of the default 员额法官 scheme; the table form turns it off, and
+// an indicator no item reads of the person is refused.
+func TestAssessmentWebNoCasesSetting(t *testing.T) {
+	e := newAssessmentEnv(t)
+	zz := e.loggedIn("zz")
+	id := idOf(t, zz.post("/assessment/schemes/new", url.Values{"category": {"员额法官"}}))
+	path := fmt.Sprintf("/assessment/schemes/%d", id)
+	page := zz.get(path)
+	wantStatus(t, "scheme page", page, 200, `id="workload-setting"`)
+	form := pageForm(page.body)
+	if form.Get("workload_indicator") != "weighted_closed" {
+		t.Fatalf("workload_indicator shown as %q", form.Get("workload_indicator"))
+	}
+	form.Set("workload_indicator", "closed")
+	wantStatus(t, "unknown indicator", zz.post(path+"/form", form), 400, "本月无办案的判定指标（workload_indicator）“closed”须为本方案中按本人取数的指标项目所用指标")
+	form.Set("workload_indicator", "")
+	next := idOf(t, zz.post(path+"/form", form))
+	sc, err := e.db.AssessmentScheme(context.Background(), next)
+	if err != nil || sc.WorkloadIndicator != "" {
+		t.Errorf("turned off: %q %v", sc.WorkloadIndicator, err)
+	}
+	if strings.Contains(zz.get(fmt.Sprintf("/assessment/schemes/%d", next)).body, `id="workload-setting"`) {
+		t.Error("the scheme page still shows the setting")
+	}
+}
