@@ -244,6 +244,9 @@ func courtOf(r *http.Request, v *visitor) (int64, error) {
 		return visitorCourt(v), nil
 	}
 	id, err := strconv.ParseInt(q, 10, 64)
+	if err == nil && id == visitorCourt(v) {
+		return id, nil // the own court: the page narrows it to what the visitor sees (a 庭长 their department)
+	}
 	if err != nil || !canSeeCourt(v, id) {
 		return 0, forbidden("您无权查看该法院的绩效考核")
 	}

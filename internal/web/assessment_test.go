@@ -237,6 +237,17 @@ func TestAssessmentWebWarnings(t *testing.T) {
 		t.Errorf("no 红 warning:\n%.2000s", w.body)
 	}
 	wantStatus(t, "judge reads warnings", fg.get("/assessment/warnings"), 403, "")
+	// The links of the 庭长's /assessment page name their own court: they open.
+	tzHome := tz1.get("/assessment")
+	for _, link := range []string{"/assessment/warnings?court=", "/assessment/rollup?court="} {
+		i := strings.Index(tzHome.body, link)
+		if i < 0 {
+			t.Fatalf("庭长's /assessment lacks %s", link)
+		}
+		href := tzHome.body[i : i+len(link)+strings.IndexByte(tzHome.body[i+len(link):], '"')]
+		wantStatus(t, "庭长 follows "+href, tz1.get(href), 200, "")
+	}
+	wantStatus(t, "庭长 asks another court", tz1.get("/assessment/warnings?court=999"), 403, "")
 	tz1.get("/assessment/warnings")
 	form := url.Values{"person": {fmt.Sprint(li)}, "month": {month}, "run": {fmt.Sprint(last)}, "leader": {"王庭长"}, "held_on": {e.srv.today().String()}, "content": {"谈话提醒"}, "follow_up": {""}}
 	wantStatus(t, "interview without follow-up", tz1.post("/assessment/interviews", form), 400, "跟进")
