@@ -86,7 +86,8 @@ func benchServer(b *testing.B) (*Server, *http.Cookie) {
 	cfg := DefaultConfig()
 	cfg.Passwords = auth.TestParams()
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands})
+	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands,
+		Assessment: db, Supervision: db, Petitions: db, Documents: db, Deid: db, Judgments: db}) // the modules' panels too, as serve has them
 	if err != nil {
 		b.Fatal(err)
 	}
