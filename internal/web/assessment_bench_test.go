@@ -6,10 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"testing"
 	"time"
@@ -176,21 +174,5 @@ func BenchmarkAssessmentExplanation(b *testing.B) {
 	}
 	url := fmt.Sprintf("/assessment/runs/%d/people/%d", run.ID, t.Scores[len(t.Scores)/2].Person.ID)
 	cookie := &http.Cookie{Name: sessionCookie, Value: token}
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for range b.N {
-		req := httptest.NewRequest("GET", url, nil)
-		req.AddCookie(cookie)
-		w := httptest.NewRecorder()
-		start := time.Now()
-		srv.ServeHTTP(w, req)
-		lat = append(lat, time.Since(start))
-		if w.Code != http.StatusOK {
-			b.Fatalf("explanation: %d\n%.500s", w.Code, w.Body.String())
-		}
-	}
-	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	benchPage(b, srv, url, cookie, nil)
 }

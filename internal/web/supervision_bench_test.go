@@ -6,9 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
@@ -84,21 +82,5 @@ func BenchmarkSupervisionBoard(b *testing.B) {
 		}
 	}
 	url := fmt.Sprintf("/supervision/plans/%d", planID)
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for range b.N {
-		req := httptest.NewRequest("GET", url, nil)
-		req.AddCookie(cookie)
-		w := httptest.NewRecorder()
-		start := time.Now()
-		srv.ServeHTTP(w, req)
-		lat = append(lat, time.Since(start))
-		if w.Code != http.StatusOK {
-			b.Fatalf("board: %d\n%.500s", w.Code, w.Body.String())
-		}
-	}
-	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	benchPage(b, srv, url, cookie, nil)
 }
