@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,9 +16,6 @@ import (
 
 	"github.com/zhixiao/zhixiao/internal/assessment"
 	"github.com/zhixiao/zhixiao/internal/auth"
-	"github.com/zhixiao/zhixiao/internal/importer"
-	"github.com/zhixiao/zhixiao/internal/indicator"
-	"github.com/zhixiao/zhixiao/internal/store"
 )
 
 // newAssessmentEnv is newEnv with the 绩效考核 module's store and the
@@ -29,46 +23,10 @@ import (
 // (李法官, 民一庭) and fg3 (赵法官, 民二庭).
 func newAssessmentEnv(t *testing.T) *env {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ds := fixture
-	ds.Cases = fixtureCases(t, time.Now())
-	if _, err := importer.Load(ctx, db, ds, "fixture", "test"); err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range testUsers {
-		addTestUser(t, db, u.login, u.role, u.court, u.dept, u.staff)
-	}
-	addTestUser(t, db, "zz", "personnel", "示例市中级人民法院", "", "")
-	addTestUser(t, db, "fg3", "judge", "示例市中级人民法院", "", "Z003")
-	c := &clock{t: time.Now().UTC()}
-	cfg := DefaultConfig()
-	cfg.Passwords = auth.TestParams()
-	cfg.Now = c.Now
-	cfg.Log = slog.New(slog.NewTextHandler(testLog{t}, nil))
-	eng, err := indicator.New(ctx, db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, err := db.LatestDay(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bands, err := indicator.IllustrativeBands()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(cfg, Deps{Accounts: db, Data: db, Engine: eng, AsOf: asOf, Bands: bands, Assessment: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return &env{t: t, db: db, srv: srv, ts: ts, clock: c}
+	e := newEnv(t)
+	addTestUser(t, e.db, "zz", "personnel", "示例市中级人民法院", "", "")
+	addTestUser(t, e.db, "fg3", "judge", "示例市中级人民法院", "", "Z003")
+	return e
 }
 
 var locationID = regexp.MustCompile(`/(\d+)`)
