@@ -64,6 +64,21 @@ func (db *DB) AssessmentRuns(ctx context.Context, courtID int64) (out []Assessme
 	return out, err
 }
 
+// LatestAssessmentRuns returns the first n runs of a court in the order of
+// AssessmentRuns, for a dashboard's panel: it counts the scores of those
+// runs only.
+func (db *DB) LatestAssessmentRuns(ctx context.Context, courtID int64, n int) (out []AssessmentRun, err error) {
+	defer wrap(&err, "读取考核批次")
+	const order = " ORDER BY r.month DESC, r.scheme_code, r.version DESC"
+	q := "SELECT " + runColumns + " FROM (SELECT * FROM assessment_runs r WHERE r.court_id = ?" + order + " LIMIT ?) r" + order
+	err = webEach(ctx, db.db, db.rebind(q), []any{courtID, n}, func(rows *sql.Rows) error {
+		r, err := scanRun(rows)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
 // AssessmentRunByID returns one run, or NotFound.
 func (db *DB) AssessmentRunByID(ctx context.Context, id int64) (r AssessmentRun, err error) {
 	defer wrap(&err, "读取考核批次")

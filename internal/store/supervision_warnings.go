@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 
 	"github.com/zhixiao/zhixiao/internal/auth"
@@ -220,13 +221,13 @@ func (db *DB) Warnings(ctx context.Context, f WarningFilter) (ws []WarningRow, e
 	if limit <= 0 {
 		limit = 200
 	}
+	inner, innerArgs := warningsByColour(where, args, limit)
 	rows, err := db.db.QueryContext(ctx, db.rebind(`SELECT w.case_id, w.case_no, w.court_id, w.department_id, w.judge_id,
     COALESCE(c.name, ''), COALESCE(d.name, ''), COALESCE(p.name, ''), w.colour, w.reasons, `+db.dateCol("w.deadline")+`, `+db.dateCol("w.since")+`,
     COALESCE((SELECT MIN(i.id) FROM sv_items i WHERE i.case_id = w.case_id AND i.status <> '已办结'), 0)
-FROM sv_warnings w LEFT JOIN courts c ON c.id = w.court_id LEFT JOIN departments d ON d.id = w.department_id
+FROM (`+inner+`) w LEFT JOIN courts c ON c.id = w.court_id LEFT JOIN departments d ON d.id = w.department_id
 LEFT JOIN people p ON p.id = w.judge_id
-WHERE `+where+`
-ORDER BY CASE w.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, w.deadline, w.case_id LIMIT ?`), append(args, limit)...)
+ORDER BY `+warningOrder+` LIMIT ?`), append(innerArgs, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -242,6 +243,26 @@ ORDER BY CASE w.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, w.dead
 		ws = append(ws, w)
 	}
 	return ws, rows.Err()
+}
+
+// warningOrder is the order of the warnings: gravest first, then the
+// oldest deadline.
+const warningOrder = "CASE w.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, w.deadline, w.case_id"
+
+// warningsByColour is the union of the first limit warnings of each colour
+// that where selects, in warningOrder within the colour: each part is a
+// range of an index of migration 0011, so a panel of ten warnings reads a
+// few dozen rows, not all of a court's. The last part takes the colours
+// other than the three, should there be any.
+func warningsByColour(where string, args []any, limit int) (string, []any) {
+	var parts []string
+	var all []any
+	for _, cond := range []string{"w.colour = 'red'", "w.colour = 'yellow'", "w.colour = 'blue'", "w.colour NOT IN ('red', 'yellow', 'blue')"} {
+		parts = append(parts, `SELECT * FROM (SELECT w.case_id, w.case_no, w.court_id, w.department_id, w.judge_id, w.colour, w.reasons, w.deadline, w.since
+    FROM sv_warnings w WHERE `+where+` AND `+cond+` ORDER BY w.deadline, w.case_id LIMIT ?) wc`+strconv.Itoa(len(parts)))
+		all = append(append(all, args...), limit)
+	}
+	return strings.Join(parts, "\nUNION ALL\n"), all
 }
 
 // WarningCounts counts the warnings the filter selects (its colour and

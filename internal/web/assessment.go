@@ -32,6 +32,7 @@ type AssessmentStore interface {
 	AssessmentEntry(ctx context.Context, id int64) (assessment.Entry, int64, error)
 	DeleteAssessmentEntry(ctx context.Context, id int64, e auth.AuditEntry) error
 	AssessmentRuns(ctx context.Context, courtID int64) ([]store.AssessmentRun, error)
+	LatestAssessmentRuns(ctx context.Context, courtID int64, n int) ([]store.AssessmentRun, error)
 	AssessmentRunByID(ctx context.Context, id int64) (store.AssessmentRun, error)
 	SaveAssessmentScores(ctx context.Context, s *assessment.Scheme, r assessment.Run, t *assessment.Table, e auth.AuditEntry) (store.AssessmentRun, error)
 	SetAssessmentRunState(ctx context.Context, r assessment.Run, from string, e auth.AuditEntry) error

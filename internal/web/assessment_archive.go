@@ -453,12 +453,9 @@ func (s *Server) assessmentPersonPanel(ctx context.Context, v *visitor, courtID,
 // assessmentCourtPanel is the panel on a court's dashboard: its runs in
 // progress.
 func (s *Server) assessmentCourtPanel(ctx context.Context, courtID int64) ([]panel, error) {
-	runs, err := s.mods.assessment.db.AssessmentRuns(ctx, courtID)
+	runs, err := s.mods.assessment.db.LatestAssessmentRuns(ctx, courtID, 6)
 	if err != nil {
 		return nil, err
-	}
-	if len(runs) > 6 {
-		runs = runs[:6]
 	}
 	if len(runs) == 0 {
 		return nil, nil
