@@ -33,6 +33,14 @@ func petitionsToday(now time.Time) court.Date {
 	return court.DateOf(t.Year(), t.Month(), t.Day())
 }
 
+// petitionsMeasureDay is the day deadlines and escalation are measured from
+// (petitions.Today): the clock's day, or the case data's latest day when the
+// data is old (the demo).
+func petitionsMeasureDay(ctx context.Context, db *store.DB, now time.Time) (court.Date, error) {
+	latest, err := db.LatestDay(ctx)
+	return petitions.Today(petitionsToday(now), latest), err
+}
+
 // runPetitions dispatches `zhixiao petitions SUB`.
 func runPetitions(ctx context.Context, e *env) error {
 	subs := map[string]func(context.Context, *env) error{"escalate": runPetitionsEscalate, "bulletin": runPetitionsBulletin, "holidays": runPetitionsHolidays}
@@ -48,22 +56,24 @@ func runPetitions(ctx context.Context, e *env) error {
 // runPetitionsEscalate raises the overdue requests now (serve does it every ten minutes).
 func runPetitionsEscalate(ctx context.Context, e *env) error {
 	fs, dsn := newFlags(e, "petitions escalate")
-	today := fs.String("today", "", "按此日期判断超期（默认今天），YYYY-MM-DD")
+	today := fs.String("today", "", "按此日期判断超期（默认今天；数据截止日期早于今天一个月以上时为数据截止日期），YYYY-MM-DD")
 	if _, err := parseInterspersed(fs, e.args); err != nil {
 		return exitError{2}
-	}
-	day := petitionsToday(time.Now())
-	if *today != "" {
-		var err error
-		if day, err = court.ParseISODate(*today); err != nil {
-			return err
-		}
 	}
 	db, err := store.Open(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	day, err := petitionsMeasureDay(ctx, db, time.Now())
+	if err != nil {
+		return err
+	}
+	if *today != "" {
+		if day, err = court.ParseISODate(*today); err != nil {
+			return err
+		}
+	}
 	out, err := db.EscalatePetitions(ctx, day, time.Now())
 	for _, x := range out {
 		fmt.Fprintf(e.stdout, "%s %s\n", x.No, x.Level)
@@ -166,14 +176,22 @@ func runPetitionsHolidays(ctx context.Context, e *env) error {
 	return nil
 }
 
+// petitionsEscalate raises the requests overdue on the measuring day at now.
+func petitionsEscalate(ctx context.Context, db *store.DB, now time.Time) ([]store.PetitionEscalated, error) {
+	day, err := petitionsMeasureDay(ctx, db, now)
+	if err != nil {
+		return nil, err
+	}
+	return db.EscalatePetitions(ctx, day, now)
+}
+
 // petitionsJobs raises the overdue requests at start and every ten minutes
 // while `serve` runs.
 func petitionsJobs(ctx context.Context, db *store.DB, srv *web.Server, log *slog.Logger) {
 	tick := time.NewTicker(10 * time.Minute)
 	defer tick.Stop()
 	for {
-		now := time.Now()
-		if out, err := db.EscalatePetitions(ctx, petitionsToday(now), now); err != nil {
+		if out, err := petitionsEscalate(ctx, db, time.Now()); err != nil {
 			if ctx.Err() != nil {
 				return
 			}

@@ -13,11 +13,19 @@ import (
 	"github.com/zhixiao/zhixiao/internal/store"
 )
 
-// The demo's requests: two months of a window's work at 示例市中级人民法院
-// up to now, from every channel, handed to departments, answered (mostly in
-// time), closed, some complaints found true; reception days; surveys. The
-// demo accounts do not exist yet when `zhixiao demo` runs, so the requests
-// wait in their departments' queues (待认领) for them.
+// The demo's requests: three months of a window's work at 示例市中级人民法院
+// up to the data's latest day (petitions.Today: the demo's cases end before
+// the clock, and every page reads them as of that day), from every channel,
+// handed to departments, answered (mostly in time), closed, some complaints
+// found true; reception days; surveys. The demo accounts do not exist yet
+// when `zhixiao demo` runs: the seed acts as petitionsDemoActor on requests
+// of the departments that will have a demo account (and on reports), and
+// `serve --demo-accounts` makes those accounts their owners
+// (assignDemoPetitions). A few recent requests of any department wait in
+// their queues (待认领).
+
+// petitionsDemoActor is the seed's name in the requests' records.
+const petitionsDemoActor = "演示数据"
 
 var petitionsDemoSubjects = map[petitions.Type][]string{
 	petitions.TypeInquiry:    {"咨询立案所需材料", "咨询案件审理进度", "咨询执行款发放时间", "咨询诉讼费缓交", "咨询开庭时间变更"},
@@ -30,8 +38,9 @@ var petitionsDemoSubjects = map[petitions.Type][]string{
 
 var petitionsDemoCitizens = []string{"张建国", "李秀英", "王磊", "刘芳", "陈伟", "杨丽", "赵强", "黄敏", "周军", "吴静"}
 
-// seedPetitionsAt fills the module's demo data as of now; it does nothing when
-// the demo court has requests already.
+// seedPetitionsAt fills the module's demo data as of the day the module
+// measures from at now (the data's latest day for the demo); it does nothing
+// when the demo court has requests already.
 func seedPetitionsAt(ctx context.Context, db *store.DB, now time.Time, out io.Writer) error {
 	start := time.Now()
 	o, err := db.Org(ctx)
@@ -51,7 +60,8 @@ func seedPetitionsAt(ctx context.Context, db *store.DB, now time.Time, out io.Wr
 		return err
 	}
 	depts, staff := petitionsDemoDepts(o, courtID)
-	if len(depts) == 0 {
+	desk := petitionsDemoDesk(depts)
+	if len(desk) == 0 {
 		return nil
 	}
 	r := rand.New(rand.NewPCG(8, 2026))
@@ -59,30 +69,44 @@ func seedPetitionsAt(ctx context.Context, db *store.DB, now time.Time, out io.Wr
 	if err != nil {
 		return err
 	}
-	today := petitionsToday(now)
+	today, err := petitionsMeasureDay(ctx, db, now)
+	if err != nil {
+		return err
+	}
+	at := today.Time().Add(time.Hour) // 09:00 in China
 	n := 0
-	for d := today - 60; d <= today; d++ {
+	t := today.Time()
+	for d := court.DateOf(t.Year(), t.Month()-2, 1); d <= today; d++ {
 		if !cal.Workday(d) {
 			continue
 		}
 		for k := r.IntN(3); k > 0; k-- {
-			if err := petitionsDemoRequest(ctx, db, r, cal, courtID, depts, staff, d, today, now); err != nil {
+			if err := petitionsDemoRequest(ctx, db, r, cal, courtID, depts, desk, staff, d, today); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	if _, err := db.EscalatePetitions(ctx, today, now); err != nil {
+	// The last three working days leave one request each in a queue.
+	for d, k := today, 0; k < 3; d-- {
+		if cal.Workday(d) {
+			if err := petitionsDemoRequest(ctx, db, r, cal, courtID, depts, nil, staff, d, today); err != nil {
+				return err
+			}
+			n, k = n+1, k+1
+		}
+	}
+	if _, err := db.EscalatePetitions(ctx, today, at); err != nil {
 		return err
 	}
-	if err := petitionsDemoReceptions(ctx, db, r, courtID, today, now); err != nil {
+	if err := petitionsDemoReceptions(ctx, db, r, courtID, today, at); err != nil {
 		return err
 	}
-	surveys, err := petitionsDemoSurveys(ctx, db, r, courtID, depts, now)
+	surveys, err := petitionsDemoSurveys(ctx, db, r, courtID, depts, at)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "群众诉求演示数据：%d 件诉求，4 个院长接待日，%d 份满意度问卷，用时 %.1f 秒\n", n, surveys, time.Since(start).Seconds())
+	fmt.Fprintf(out, "群众诉求演示数据（截至 %s）：%d 件诉求，4 个院长接待日，%d 份满意度问卷，用时 %.1f 秒\n", today, n, surveys, time.Since(start).Seconds())
 	return nil
 }
 
@@ -103,11 +127,27 @@ func petitionsDemoDepts(o store.Org, courtID int64) ([]store.OrgDepartment, map[
 	return depts, staff
 }
 
+// petitionsDemoDesk are the departments that get a demo account
+// (demoAccounts): the requests the seed handles go there.
+func petitionsDemoDesk(depts []store.OrgDepartment) []store.OrgDepartment {
+	var desk []store.OrgDepartment
+	for _, d := range depts {
+		for _, a := range demoAccounts {
+			if a.department == d.Name && (len(desk) == 0 || desk[len(desk)-1].ID != d.ID) {
+				desk = append(desk, d)
+			}
+		}
+	}
+	return desk
+}
+
 func petitionsPick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-// petitionsDemoRequest records one request received on day and plays it forward to today.
-func petitionsDemoRequest(ctx context.Context, db *store.DB, r *rand.Rand, cal *petitions.Calendar, courtID int64, depts []store.OrgDepartment,
-	staff map[int64][]store.OrgPerson, day, today court.Date, now time.Time) error {
+// petitionsDemoRequest records one request received on day and, when desk
+// is not empty, hands it to one of the desk's departments and plays it
+// forward to today; else it waits in the queue of one of depts.
+func petitionsDemoRequest(ctx context.Context, db *store.DB, r *rand.Rand, cal *petitions.Calendar, courtID int64, depts, desk []store.OrgDepartment,
+	staff map[int64][]store.OrgPerson, day, today court.Date) error {
 	types := petitions.Types()
 	weights := []int{40, 20, 10, 4, 16, 10}
 	t := types[0]
@@ -119,6 +159,9 @@ func petitionsDemoRequest(ctx context.Context, db *store.DB, r *rand.Rand, cal *
 	}
 	at := day.Time().Add(time.Duration(1+r.IntN(7)) * time.Hour)
 	dept := petitionsPick(r, depts)
+	if len(desk) > 0 {
+		dept = petitionsPick(r, desk)
+	}
 	p := &petitions.Petition{CourtID: courtID, Channel: petitionsPick(r, petitions.Channels()), Type: t, Matter: petitionsDemoMatter(t), Subject: petitionsPick(r, petitionsDemoSubjects[t]),
 		Content: "（演示数据）群众来访反映的具体情况。", Citizen: petitions.Citizen{Name: petitionsPick(r, petitionsDemoCitizens), Phone: fmt.Sprintf("139%08d", r.IntN(1e8))},
 		ReceivedAt: at, ReceivedOn: day}
@@ -128,23 +171,26 @@ func petitionsDemoRequest(ctx context.Context, db *store.DB, r *rand.Rand, cal *
 	if t.Judged() && len(staff[dept.ID]) > 0 {
 		p.Staff = []petitions.Staff{{PersonID: petitionsPick(r, staff[dept.ID]).ID}}
 	}
-	e := auth.AuditEntry{At: at, Actor: "演示数据", IP: "本机"}
+	e := auth.AuditEntry{At: at, Actor: petitionsDemoActor, IP: "本机"}
 	if err := db.CreatePetition(ctx, p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()), e); err != nil {
 		return err
 	}
-	a := petitions.Actor{Name: "演示数据"}
-	var steps []func(*petitions.Petition) (petitions.Event, error)
-	if r.IntN(10) < 9 || today-day > 3 {
-		steps = append(steps, func(p *petitions.Petition) (petitions.Event, error) { return petitions.Ack(p, a, at, day) })
+	if len(desk) == 0 {
+		return nil
+	}
+	a := petitions.Actor{Name: petitionsDemoActor}
+	steps := []func(*petitions.Petition) (petitions.Event, error){
+		func(p *petitions.Petition) (petitions.Event, error) { return petitions.Ack(p, a, at, day) },
 	}
 	answerOn := cal.AddWorkdays(day, 1+r.IntN(6))
-	if answerOn <= today && r.IntN(10) < 8 {
+	// The older requests are all answered and closed: a few recent ones are late.
+	if answerOn <= today && (r.IntN(10) < 8 || today-day > 14) {
 		steps = append(steps, func(p *petitions.Petition) (petitions.Event, error) {
 			return petitions.Answer(p, a, "已联系群众并告知办理情况。", answerOn.Time().Add(3*time.Hour), answerOn)
 		})
 	}
 	closeOn := cal.AddWorkdays(day, 5+r.IntN(12))
-	if closeOn <= today && r.IntN(10) < 8 {
+	if closeOn <= today && (r.IntN(10) < 8 || today-day > 25) {
 		f := petitions.FindingNone
 		if t.Judged() {
 			f = petitionsPick(r, []petitions.Finding{petitions.FindingUpheld, petitions.FindingPartly, petitions.FindingUnfounded, petitions.FindingUnfounded})
@@ -174,9 +220,10 @@ func petitionsDemoMatter(t petitions.Type) string {
 	return ""
 }
 
-// petitionsDemoReceptions arranges two past reception days with records and two to come with bookings.
+// petitionsDemoReceptions arranges two past reception days with records and
+// two to come with bookings; now is the seed's time on today.
 func petitionsDemoReceptions(ctx context.Context, db *store.DB, r *rand.Rand, courtID int64, today court.Date, now time.Time) error {
-	e := auth.AuditEntry{At: now, Actor: "演示数据", IP: "本机"}
+	e := auth.AuditEntry{At: now, Actor: petitionsDemoActor, IP: "本机"}
 	for i, d := range []court.Date{today - 35, today - 7, today + 7, today + 35} {
 		id, err := db.AddReceptionDay(ctx, store.ReceptionDay{CourtID: courtID, Day: d, Leader: []string{"院长", "副院长（分管执行）", "院长", "副院长（分管立案）"}[i],
 			Place: "诉讼服务中心院长接待室", Slots: 6}, e)
@@ -212,11 +259,52 @@ func petitionsDemoSurveys(ctx context.Context, db *store.DB, r *rand.Rand, court
 			}
 			a[8] = 0 // 网站: often not used
 			t := store.SurveyTarget{CourtID: courtID, DeptID: petitionsPick(r, depts).ID}
-			if err := db.SubmitSurvey(ctx, t, month, a, "", auth.AuditEntry{At: now, Actor: "演示数据", IP: "本机"}); err != nil {
+			if err := db.SubmitSurvey(ctx, t, month, a, "", auth.AuditEntry{At: now, Actor: petitionsDemoActor, IP: "本机"}); err != nil {
 				return n, err
 			}
 			n++
 		}
 	}
 	return n, nil
+}
+
+// assignDemoPetitions makes the demo accounts the owners of the requests the
+// seed handled (store.AssignSeededPetitions): a report goes to 纪检监察, a
+// request of a department to one of its accounts (never to the person it
+// complains about). The requests the seed left in the queues stay there.
+func assignDemoPetitions(ctx context.Context, db *store.DB, courtID int64, users []auth.User, out io.Writer) error {
+	owner := func(p *petitions.Petition) (int64, string) {
+		var fit []auth.User
+		for _, u := range users {
+			switch {
+			case p.Type == petitions.TypeReport && u.Role == auth.RoleDiscipline,
+				p.Type != petitions.TypeReport && p.Dept != "" && u.Department == p.Dept && !petitionsNames(p, u.PersonID):
+				fit = append(fit, u)
+			}
+		}
+		if len(fit) == 0 {
+			return 0, ""
+		}
+		u := fit[int(p.ID)%len(fit)]
+		if u.Person == "" {
+			return u.ID, u.Login
+		}
+		return u.ID, u.Person + "（" + u.Login + "）"
+	}
+	e := auth.AuditEntry{At: time.Now(), Actor: actor(), IP: "命令行"}
+	n, err := db.AssignSeededPetitions(ctx, courtID, petitionsDemoActor, owner, e)
+	if n > 0 {
+		fmt.Fprintf(out, "演示诉求：%d 件交由演示账号负责\n", n)
+	}
+	return err
+}
+
+// petitionsNames reports whether request p names person (a complaint about them).
+func petitionsNames(p *petitions.Petition, person int64) bool {
+	for _, s := range p.Staff {
+		if person != 0 && s.PersonID == person {
+			return true
+		}
+	}
+	return false
 }

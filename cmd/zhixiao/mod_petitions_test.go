@@ -1,14 +1,20 @@
 package main
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zhixiao/zhixiao/internal/documents"
+	"github.com/zhixiao/zhixiao/internal/petitions"
+	"github.com/zhixiao/zhixiao/internal/store"
 )
 
 func TestPetitionsCommands(t *testing.T) {
 	db := demoDB(t)
-	month := time.Now().Format("2006-01")
+	month := "2025-12" // the demo data's last month
 	code, out, errs := zhixiao(t, "petitions", "bulletin", "--db", db, "--month", month, "--court", "示例市中级人民法院")
 	if code != 0 || !strings.Contains(out, "群众诉求月通报 "+month) || !strings.Contains(out, "合计") {
 		t.Errorf("bulletin: exit %d\n%s\n%s", code, out, errs)
@@ -40,5 +46,73 @@ func TestPetitionsCommands(t *testing.T) {
 		if code != c.code || !strings.Contains(errs, c.err) {
 			t.Errorf("%v: exit %d, stderr %q (stdout %q)", c.args, code, errs, out)
 		}
+	}
+}
+
+// TestPetitionsDemo checks that the demo's requests live in the demo's
+// months (up to the data's latest day, as every page reads it), that the
+// demo accounts own those the seed handled, once, leaving a few in the
+// queues, and that the 审判质效通报 of the last month counts them.
+func TestPetitionsDemo(t *testing.T) {
+	ctx := context.Background()
+	dsn := demoDB(t)
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	latest, err := db.LatestDay(ctx)
+	if err != nil || latest == 0 {
+		t.Fatalf("LatestDay = %s, %v", latest, err)
+	}
+	courtID, _, err := petitionsCourt(ctx, db, demoCourt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := ensureDemoAccounts(ctx, db, &out); err != nil {
+		t.Fatal(err)
+	} else if !strings.Contains(out.String(), "件交由演示账号负责") {
+		t.Errorf("demo accounts: no requests assigned\n%s", out.String())
+	}
+	ps, err := db.Petitions(ctx, store.PetitionQuery{CourtID: courtID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	months, queued := map[string]int{}, 0
+	for _, p := range ps {
+		months[p.ReceivedOn.Time().Format("2006-01")]++
+		switch {
+		case p.ReceivedOn > latest || latest-p.ReceivedOn > 95:
+			t.Errorf("%s received on %s, the data ends on %s", p.No, p.ReceivedOn, latest)
+		case p.Status == petitions.StatusReceived && p.OwnerID == 0:
+			queued++
+		case p.OwnerID == 0:
+			t.Errorf("%s %s has no owner", p.No, p.Status)
+		case p.Type == petitions.TypeReport && p.Owner != "jijian":
+			t.Errorf("report %s is owned by %q", p.No, p.Owner)
+		}
+	}
+	lt := latest.Time()
+	for m := 0; m < 3; m++ {
+		if k := lt.AddDate(0, -m, 0).Format("2006-01"); months[k] == 0 {
+			t.Errorf("no requests in %s: %v", k, months)
+		}
+	}
+	if queued < 2 {
+		t.Errorf("%d requests wait in the queues, want a few", queued)
+	}
+	out.Reset()
+	if err := ensureDemoAccounts(ctx, db, &out); err != nil || strings.Contains(out.String(), "交由") {
+		t.Errorf("demo accounts again: %v\n%s", err, out.String())
+	}
+	month := lt.Format("2006-01")
+	doc := filepath.Join(t.TempDir(), "通报.docx")
+	if code, _, errs := zhixiao(t, "bulletin", "--db", dsn, "--court", demoCourt, "--month", month, "--out", doc); code != 0 {
+		t.Fatalf("bulletin %s: exit %d %s", month, code, errs)
+	}
+	text, err := documents.DocumentText(mustRead(t, doc))
+	if err != nil || !strings.Contains(text, "本月收到群众诉求") {
+		t.Errorf("bulletin %s without the requests: %v\n%s", month, err, text)
 	}
 }

@@ -35,8 +35,10 @@ var demoAccounts = []demoAccount{
 	{"faguan", "法官", "民一庭", true},
 }
 
-// ensureDemoAccounts creates the demo accounts that do not exist yet and
-// prints them all. It does nothing when the demo court is not in the data.
+// ensureDemoAccounts creates the demo accounts that do not exist yet, prints
+// them all and makes them the owners of the demo's requests
+// (assignDemoPetitions). It does nothing when the demo court is not in the
+// data.
 func ensureDemoAccounts(ctx context.Context, db *store.DB, out io.Writer) error {
 	org, err := db.Org(ctx)
 	if err != nil {
@@ -53,14 +55,16 @@ func ensureDemoAccounts(ctx context.Context, db *store.DB, out io.Writer) error 
 		return nil
 	}
 	fmt.Fprintf(out, "演示账号（密码均为 %s）：\n", demoPassword)
+	users := make([]auth.User, 0, len(demoAccounts))
 	for _, a := range demoAccounts {
 		u, err := ensureDemoAccount(ctx, db, org, courtID, a)
 		if err != nil {
 			return err
 		}
+		users = append(users, u)
 		fmt.Fprintf(out, "  %-11s %s\n", u.Login, describePost(u))
 	}
-	return nil
+	return assignDemoPetitions(ctx, db, courtID, users, out)
 }
 
 func ensureDemoAccount(ctx context.Context, db *store.DB, org store.Org, courtID int64, a demoAccount) (auth.User, error) {

@@ -103,3 +103,22 @@ func (r Rules) EscalationOf(cal *Calendar, p *Petition, today court.Date) Level 
 func (r Rules) AnsweredInTime(cal *Calendar, p *Petition) bool {
 	return p.AnsweredOn != 0 && p.AnsweredOn <= r.DeadlinesOf(cal, p.ReceivedOn).Feedback
 }
+
+// StaleAfter is how many days the case data may lag behind the clock and
+// still be a live court's (a nightly import, a long holiday, an import that
+// failed for a while).
+const StaleAfter = 31
+
+// Today is the day the desk measures deadlines and escalation from, given
+// the clock's day in China and the case data's latest day (0 when
+// unknown). A live desk runs on the clock, even when the import lags by a
+// weekend or a holiday: the citizen's deadlines do not wait for the case
+// data. Data that stopped more than StaleAfter days before the clock (the
+// demo, an archived export) is read as of its own latest day, like every
+// other page, so that its requests are not all a year overdue.
+func Today(clock, latest court.Date) court.Date {
+	if latest != 0 && latest < clock-StaleAfter {
+		return latest
+	}
+	return clock
+}

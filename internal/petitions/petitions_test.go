@@ -314,3 +314,24 @@ func TestBulletinAndSurvey(t *testing.T) {
 		t.Error("a short answer sheet passes")
 	}
 }
+
+func TestToday(t *testing.T) {
+	for _, c := range []struct {
+		clock, latest, want string
+	}{
+		{"2026-11-23", "", "2026-11-23"},           // no case data
+		{"2026-11-23", "2026-11-20", "2026-11-23"}, // a Monday after Friday's import: the clock
+		{"2026-11-23", "2026-10-23", "2026-11-23"}, // a month behind: still live
+		{"2026-11-23", "2026-10-22", "2026-10-22"}, // older: read as of the data's day
+		{"2026-11-23", "2025-12-31", "2025-12-31"}, // the demo
+		{"2025-12-01", "2025-12-31", "2025-12-01"}, // data ahead of the clock
+	} {
+		latest := court.Date(0)
+		if c.latest != "" {
+			latest = day(c.latest)
+		}
+		if got := Today(day(c.clock), latest); got != day(c.want) {
+			t.Errorf("Today(%s, %s) = %s, want %s", c.clock, c.latest, got, c.want)
+		}
+	}
+}

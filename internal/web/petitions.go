@@ -252,10 +252,18 @@ type petitionBulletinLine struct {
 	Types []petitions.Type
 }
 
-// petitionToday is today in China, from the server's clock.
-func (s *Server) petitionToday() court.Date {
+// petitionDay is today in China by the server's clock: the day of what
+// happens at the desk (received, acknowledged, answered, closed).
+func (s *Server) petitionDay() court.Date {
 	t := s.cfg.Now().In(shanghai)
 	return court.DateOf(t.Year(), t.Month(), t.Day())
+}
+
+// petitionToday is the day the module measures deadlines from
+// (petitions.Today): the clock's, or the data's latest day when the data is
+// old (the demo).
+func (s *Server) petitionToday() court.Date {
+	return petitions.Today(s.petitionDay(), court.Date(s.asOf.Load()))
 }
 
 // petitionFormLimit bounds the body of every form of the module.

@@ -194,7 +194,7 @@ func (s *Server) petitionCreate(w http.ResponseWriter, r *http.Request, v *visit
 	}
 	a := petitionActor(v)
 	now := s.now()
-	p.ReceivedAt, p.ReceivedOn, p.CreatedBy = now, s.petitionToday(), v.User.ID
+	p.ReceivedAt, p.ReceivedOn, p.CreatedBy = now, s.petitionDay(), v.User.ID
 	reported := p.Type == petitions.TypeReport && v.User.Role != auth.RoleDiscipline
 	if !reported {
 		p.OwnerID, p.Owner, p.DeptID, p.Dept, p.AckOn = a.UserID, a.Name, a.DeptID, a.Dept, p.ReceivedOn
@@ -416,7 +416,7 @@ func (s *Server) petitionAction(w http.ResponseWriter, r *http.Request, v *visit
 	if !acc.Act {
 		return court.Errorf(court.Forbidden, "您不是该诉求的承办人，不能办理")
 	}
-	a, now, today := petitionActor(v), s.now(), s.petitionToday()
+	a, now, today := petitionActor(v), s.now(), s.petitionDay()
 	var target petitions.Target
 	action := r.PathValue("action")
 	if action == "handover" {

@@ -158,7 +158,7 @@ func (s *Server) petitionPublicFile(w http.ResponseWriter, r *http.Request) erro
 		p.DeptID, p.Dept = petitionIntakeDept(o, p.CourtID)
 	}
 	now := s.now()
-	p.ReceivedAt, p.ReceivedOn, p.Matter = now, s.petitionToday(), string(p.Type)
+	p.ReceivedAt, p.ReceivedOn, p.Matter = now, s.petitionDay(), string(p.Type)
 	code := petitions.NewCode()
 	e := auth.AuditEntry{At: now, Actor: "群众（网上）", IP: s.clientIP(r)}
 	if err := s.mods.petitions.db.CreatePetition(r.Context(), &p, petitions.HashCode(code), petitions.HashSurveyCode(code), e); err != nil {

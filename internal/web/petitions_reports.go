@@ -30,7 +30,7 @@ type petitionBulletinPage struct {
 func (s *Server) petitionMonth(r *http.Request) (string, court.Period, error) {
 	m := r.URL.Query().Get("month")
 	if m == "" {
-		m = s.cfg.Now().In(shanghai).Format("2006-01")
+		m = s.petitionToday().Time().Format("2006-01")
 	}
 	t, err := time.Parse("2006-01", m)
 	if err != nil {
@@ -282,7 +282,7 @@ func (s *Server) petitionSurveyResults(w http.ResponseWriter, r *http.Request, v
 	if v.User.CourtID == 0 || !v.User.Role.CourtWide() {
 		return court.Errorf(court.Forbidden, "满意度结果供全院范围的角色查看")
 	}
-	now := s.cfg.Now().In(shanghai)
+	now := s.petitionToday().Time()
 	page := petitionSurveysPage{From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Items: petitions.SurveyItems(), CourtID: v.User.CourtID}
 	if page.From == "" {
 		page.From = now.AddDate(0, -5, 0).Format("2006-01")

@@ -445,3 +445,31 @@ func TestPetitionsNoticeDocxGolden(t *testing.T) {
 		t.Errorf("document.xml differs from %s (PETITIONS_UPDATE_GOLDEN=1 to rewrite):\n%s", golden, doc)
 	}
 }
+
+// TestPetitionsOldData reads data whose cases end more than a month before
+// the clock (the demo) as of its latest day, as the other pages do: a request
+// of that day is not late yet and the bulletin opens on that month, while a
+// request taken in now is received on the clock's day.
+func TestPetitionsOldData(t *testing.T) {
+	e := petitionsEnv(t)
+	latest := ptDay("2025-12-31")
+	e.srv.asOf.Store(int32(latest))
+	ctx := context.Background()
+	courtID := e.ids()["示例市中级人民法院"]
+	p := &petitions.Petition{CourtID: courtID, Channel: petitions.ChannelWindow, Type: petitions.TypeInquiry, Subject: "年末的咨询", Content: "内容",
+		Citizen: petitions.Citizen{Name: "王五", Phone: "13900002222"}, ReceivedAt: latest.Time().Add(time.Hour), ReceivedOn: latest}
+	if err := e.db.CreatePetition(ctx, p, petitions.HashCode(petitions.NewCode()), petitions.HashSurveyCode(petitions.NewCode()), auth.AuditEntry{At: p.ReceivedAt, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	yz := e.loggedIn("yz")
+	wantStatus(t, "open", yz.get("/petitions?f=all"), http.StatusOK, "年末的咨询")
+	if body := yz.get("/petitions?f=late").body; strings.Contains(body, "年末的咨询") {
+		t.Error("a request of the data's last day is late on the clock's day")
+	}
+	wantStatus(t, "bulletin", yz.get("/petitions/bulletin"), http.StatusOK, "2025-12")
+	ptIntake(t, e.loggedIn("lian"), ptComplaint("今天的投诉"))
+	ps, err := e.db.Petitions(ctx, store.PetitionQuery{CourtID: courtID, Limit: 1})
+	if err != nil || len(ps) != 1 || ps[0].Subject != "今天的投诉" || ps[0].ReceivedOn != ptDay("2026-11-02") {
+		t.Errorf("the new request: %v %+v", err, ps)
+	}
+}
